@@ -1,0 +1,129 @@
+"""Inputs to Articles: plain text, HTML, JSONL files, directories of them, and stdin ("-").
+
+read_inputs never raises for a bad input: it yields Analysis.failed(doc_id, reason, origin) in
+that input's place, with a one-line reason naming the input and what to do, and goes on.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from typing import Iterable, Iterator, Union
+
+from .. import settings
+from ..errors import InputError
+from ..records import Analysis, Article
+from .decode import BOM, decode, one_line, read_limited
+from .html import article_from_html
+from .jsonl import read_jsonl
+from .paths import SUFFIXES, expand
+from .text import article_from_text, headline
+
+__all__ = ["read_inputs", "read_path", "read_stdin", "article_from_text", "article_from_html",
+           "headline", "SUFFIXES"]
+
+STDIN = "-"
+HTML_SUFFIXES = (".html", ".htm")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+Item = Union[Article, Analysis]
+
+
+def read_inputs(paths: Iterable[Union[str, os.PathLike]], stdin=None) -> Iterator[Item]:
+    """Articles from each path in order ("-" reads `stdin`, default sys.stdin)."""
+    limit = settings.get("max_bytes")
+    for path in paths:
+        path = os.fspath(path)
+        if path == STDIN:
+            yield from read_stdin(sys.stdin if stdin is None else stdin, limit)
+            continue
+        try:
+            files = expand(path)
+        except InputError as exc:
+            yield Analysis.failed(_stem(path), one_line(str(exc)), path)
+            continue
+        for f in files:
+            yield from read_path(f, limit)
+
+
+def read_path(path: str, limit: int | None = None) -> Iterator[Item]:
+    """The articles of one file, chosen by its suffix; an unknown suffix is read as plain text."""
+    limit = settings.get("max_bytes") if limit is None else limit
+    stem, suffix = _stem(path), os.path.splitext(path)[1].lower()
+    if suffix in JSONL_SUFFIXES:
+        try:
+            fh = open(path, "rb")
+        except OSError as exc:
+            yield Analysis.failed(stem, one_line(f"{path}: cannot be read ({exc.strerror or exc}); "
+                                                 f"check the path and its permissions"), path)
+            return
+        with fh:
+            yield from read_jsonl(fh, path, stem, limit)
+        return
+    try:
+        data = read_limited(path, limit)
+        is_html = suffix in HTML_SUFFIXES
+        text = decode(data, path, html_charset=is_html)
+        if is_html:
+            yield article_from_html(text, stem, path)
+        else:
+            yield article_from_text(text, stem, path)
+    except InputError as exc:
+        yield Analysis.failed(stem, one_line(str(exc)), path)
+
+
+def read_stdin(stream, limit: int) -> Iterator[Item]:
+    """stdin is JSONL when its first non-blank character is "{", else one plain-text article."""
+    name = "<stdin>"
+    stream = _binary(stream)
+    head = b""
+    while True:  # read until the first non-blank byte (or the end) to choose the format
+        chunk = stream.read(1 << 14) if len(head) <= limit else b""
+        head += chunk
+        body = head.removeprefix(BOM).lstrip()
+        if body or not chunk:
+            break
+    if body.startswith(b"{"):
+        yield from read_jsonl(_Prefixed(head, stream), name, "stdin", limit)
+        return
+    try:
+        data = head + stream.read(max(0, limit + 1 - len(head)))
+        if len(data) > limit:
+            raise InputError(name, f"is larger than the limit of {limit:,} bytes; "
+                                   f"split the input or raise PRESSWATCH_MAX_BYTES")
+        yield article_from_text(decode(data, name), "stdin", name)
+    except InputError as exc:
+        yield Analysis.failed("stdin", one_line(str(exc)), name)
+
+
+def _stem(path: str) -> str:
+    base = os.path.basename(os.path.normpath(path)) or path
+    return os.path.splitext(base)[0] or base
+
+
+def _binary(stream):
+    """The byte stream under `stream`: a text stream's .buffer, or its text re-encoded."""
+    if isinstance(stream.read(0), bytes):
+        return stream
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        return buffer
+    import io
+    return io.BytesIO(stream.read().encode("utf-8"))
+
+
+class _Prefixed:
+    """A byte stream with bytes already read from it put back in front (readline only)."""
+
+    def __init__(self, head: bytes, rest):
+        self._head, self._rest = head, rest
+
+    def readline(self, size: int = -1) -> bytes:
+        if self._head:
+            cut = self._head.find(b"\n") + 1 or len(self._head)
+            if size >= 0:
+                cut = min(cut, size)
+            line, self._head = self._head[:cut], self._head[cut:]
+            if line.endswith(b"\n") or (size >= 0 and len(line) >= size) or self._head:
+                return line
+            return line + self._rest.readline(-1 if size < 0 else size - len(line))
+        return self._rest.readline(size)

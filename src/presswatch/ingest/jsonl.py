@@ -1,0 +1,94 @@
+"""JSONL: one article per line, {"doc_id", "text" | "html", optional title/url/published/outlet/author}.
+
+The file is streamed line by line, so the size limit (PRESSWATCH_MAX_BYTES) applies to each line,
+not to the file: a corpus may be large. A bad line becomes a failed record naming `path:lineno` and
+the other lines are still read. A line's "text" is used exactly as given (no line-end
+normalisation), because scorers give offsets into that text.
+"""
+from __future__ import annotations
+
+import json
+from typing import Iterator, Union
+
+from ..errors import InputError
+from ..records import Analysis, Article
+from .decode import BOM, one_line
+from .html import article_from_html
+
+OPTIONAL = ("title", "url", "published", "outlet", "author")
+CHUNK = 1 << 16
+
+
+def read_jsonl(stream, name: str, stem: str, limit: int) -> Iterator[Union[Article, Analysis]]:
+    """Articles from a binary stream of JSONL. `name` is how inputs are named in reasons ("a.jsonl"),
+    `stem` the doc_id prefix for lines without one."""
+    pos = 0
+    for lineno, raw, size in _lines(stream, limit):
+        origin = f"{name}:{lineno}"
+        fallback_id = f"{stem}-{lineno}"
+        start, pos = pos, pos + size
+        if raw is None:
+            yield Analysis.failed(fallback_id, f"{origin}: the line is {size:,} bytes, over the limit of "
+                                               f"{limit:,}; shorten the article or raise PRESSWATCH_MAX_BYTES",
+                                  origin)
+            continue
+        if lineno == 1 and raw.startswith(BOM):
+            raw, start = raw[len(BOM):], start + len(BOM)
+        if not raw.strip():
+            continue  # blank lines hold no article
+        try:
+            yield _article(raw, start, origin, fallback_id)
+        except InputError as exc:
+            yield Analysis.failed(fallback_id, one_line(str(exc)), origin)
+
+
+def _lines(stream, limit: int):
+    """(lineno, bytes, size) per line; bytes is None for a line over `limit`, which is skipped
+    without ever holding more than limit + 1 of its bytes in memory."""
+    lineno = 0
+    while True:
+        raw = stream.readline(limit + 1)
+        if not raw:
+            return
+        lineno += 1
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield lineno, raw, len(raw)
+            continue
+        size = len(raw)
+        while not raw.endswith(b"\n"):
+            raw = stream.readline(CHUNK)
+            if not raw:
+                break
+            size += len(raw)
+        yield lineno, None, size
+
+
+def _article(raw: bytes, offset: int, origin: str, fallback_id: str) -> Article:
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(origin, f"is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at byte offset "
+                                 f"{offset + exc.start:,} of the file); re-encode the file as UTF-8") from None
+    try:
+        d = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(origin, f"is not valid JSON ({exc.msg} at column {exc.colno}); "
+                                 f"each line must be one JSON object") from None
+    if not isinstance(d, dict):
+        raise InputError(origin, f"is a JSON {type(d).__name__}, not an object; each line must be "
+                                 f'an object like {{"doc_id": ..., "text": ...}}')
+    doc_id = d.get("doc_id")
+    if doc_id is None or str(doc_id).strip() == "":
+        raise InputError(origin, 'has no "doc_id"; give every line a "doc_id" field')
+    doc_id = str(doc_id)
+    meta = {k: str(d[k]) for k in OPTIONAL if d.get(k) not in (None, "")}
+    text, markup = d.get("text"), d.get("html")
+    if isinstance(text, str):
+        if not text.strip():
+            raise InputError(origin, '"text" is empty; give the article text')
+        return Article(doc_id=doc_id, text=text, origin=origin, **meta)
+    if isinstance(markup, str):
+        return article_from_html(markup, doc_id, origin, **meta)
+    if text is None and markup is None:
+        raise InputError(origin, 'has neither "text" nor "html"; give the article in one of them')
+    raise InputError(origin, '"text" (or "html") must be a string')

@@ -1,0 +1,26 @@
+"""Turn command-line paths into the files to read: directories expand to their article files."""
+from __future__ import annotations
+
+import os
+
+from ..errors import InputError
+
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+
+
+def expand(path: str) -> list[str]:
+    """The files `path` stands for: itself, or for a directory the article files inside it,
+    recursively, sorted by path so the output order is stable. Hidden files and folders are skipped."""
+    if not os.path.isdir(path):
+        if not os.path.lexists(path):
+            raise InputError(path, "no such file or directory; check the path")
+        return [path]
+    found = []
+    for root, dirs, files in os.walk(path):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [os.path.join(root, f) for f in files
+                  if not f.startswith(".") and f.lower().endswith(SUFFIXES)]
+    if not found:
+        raise InputError(path, f"is a directory with no {', '.join(SUFFIXES)} files in it; "
+                               f"give files or a directory that holds some")
+    return sorted(found)
