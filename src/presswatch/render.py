@@ -1,0 +1,88 @@
+"""An Analysis as a plain-text report for the terminal (no colours, so it pipes cleanly)."""
+from __future__ import annotations
+
+import textwrap
+from typing import Iterable
+
+from .records import Analysis, Quote
+
+MAX_CONTENT = 240  # characters of a statement shown; the JSON output has them all
+UNATTRIBUTED = "(speaker not resolved)"
+
+
+def render(analysis: Analysis, width: int = 100) -> str:
+    """The report for one article: header, then statements grouped by speaker; or its error line."""
+    if analysis.status != "ok":
+        return f"ERROR {analysis.doc_id}: {analysis.error}\n"
+    lines = _header(analysis)
+    groups = group_by_speaker(analysis.quotes)
+    if not groups:
+        lines.append("  no attributed statements found")
+    for speaker, quotes in groups:
+        n = len(quotes)
+        lines.append("")
+        lines.append(f"  {speaker} ({n} statement{'s' if n != 1 else ''})")
+        for q in quotes:
+            lines += _statement(q, width)
+    return "\n".join(lines) + "\n"
+
+
+def render_many(analyses: Iterable[Analysis], width: int = 100) -> Iterable[str]:
+    for i, a in enumerate(analyses):
+        yield ("\n" if i else "") + render(a, width)
+
+
+def group_by_speaker(quotes) -> list[tuple[str, list[Quote]]]:
+    """Speakers in order of their first statement; statements in text order; unresolved last."""
+    groups: dict[str, list[Quote]] = {}
+    for q in sorted(quotes, key=lambda q: (q.start, q.end)):
+        groups.setdefault(q.speaker or UNATTRIBUTED, []).append(q)
+    unresolved = groups.pop(UNATTRIBUTED, None)
+    out = list(groups.items())
+    if unresolved:
+        out.append((UNATTRIBUTED, unresolved))
+    return out
+
+
+def _header(a: Analysis) -> list[str]:
+    title = f": {a.title}" if a.title else ""
+    lines = [f"== {a.doc_id}{title}"]
+    p = a.publication
+    when = p.date or (str(p.year) if p.year else None)
+    facts = []
+    if when:
+        facts.append(f"published {when}" + (f" ({p.basis})" if p.basis else ""))
+    else:
+        facts.append("publication date unknown")
+    if p.place:
+        facts.append(f"dateline {p.place}")
+    if a.outlet:
+        facts.append(f"outlet {a.outlet}")
+    lines.append("   " + "; ".join(facts))
+    return lines
+
+
+def _statement(q: Quote, width: int) -> list[str]:
+    kind = q.kind if q.kind in ("direct", "indirect", "mixed") else ("direct" if q.is_direct else "indirect")
+    cue = q.cue.text if q.cue else "-"
+    content = " … ".join(" ".join(s.text.split()) for s in q.content)
+    if len(content) > MAX_CONTENT:
+        content = content[:MAX_CONTENT - 1].rstrip() + "…"
+    lead = f"    [{kind}] {cue}: "
+    body = textwrap.wrap(content, width=max(40, width - len(lead)))
+    out = [lead + (body[0] if body else "")]
+    out += [" " * len(lead) + b for b in body[1:]]
+    when = _when(q)
+    if when:
+        out.append(" " * len(lead) + when)
+    return out
+
+
+def _when(q: Quote) -> str | None:
+    t = q.statement_time
+    date = t.date or (str(t.year) if t.year else None)
+    parts = [p for p in (t.occasion, date) if p]
+    if not parts:
+        return None
+    basis = f" ({t.basis})" if t.basis not in (None, "unknown") else ""
+    return "when: " + ", ".join(parts) + basis
