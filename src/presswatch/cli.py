@@ -1,0 +1,107 @@
+"""The presswatch command: a thin adapter over the library (ingest -> analyze_many -> output).
+
+Errors the user can fix (PresswatchError) become one line on stderr and exit code 1, never a
+traceback; Ctrl-C exits 130.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+from . import __version__, settings
+from .errors import PresswatchError
+from .ingest import read_inputs
+from .pipeline import analyze_many
+from .render import render
+
+
+def _fail(message: str, code: int = 1):
+    click.echo(f"presswatch: {'error: ' if code == 1 else ''}{message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="presswatch")
+def cli():
+    """presswatch: who said what, when, in news articles."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
+              show_default=True, help="text: a report to read; json: one array; jsonl: one result per line")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None,
+              help="articles per spaCy batch (default: PRESSWATCH_BATCH_SIZE or "
+                   f"{settings.SETTINGS['batch_size'].default})")
+def analyze(paths, fmt, batch_size):
+    """Analyze articles in PATH... (.txt, .html, .jsonl files, directories of them, or - for stdin).
+
+    Results come out in input order, one per article (per line for JSONL input). Exits 1 if any
+    article failed; the others are still written."""
+    items = read_inputs(paths, stdin=click.get_binary_stream("stdin"))
+    try:
+        failed = _write(analyze_many(items, batch_size=batch_size), fmt, click.get_text_stream("stdout"))
+    except PresswatchError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+    if failed:
+        sys.exit(1)
+
+
+def _write(analyses, fmt: str, out) -> int:
+    """Write each result as soon as it is made (also when piped); return how many failed."""
+    n = failed = 0
+    for a in analyses:
+        if a.status != "ok":
+            failed += 1
+            click.echo(f"ERROR {a.doc_id}: {a.error}", err=True)
+        if fmt == "jsonl":
+            out.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
+        elif fmt == "json":
+            out.write(("[\n" if n == 0 else ",\n") + json.dumps(a.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            out.write(("\n" if n else "") + render(a))
+        out.flush()
+        n += 1
+    if fmt == "json":
+        out.write("\n]\n" if n else "[]\n")
+    return failed
+
+
+@cli.command("settings")
+def show_settings():
+    """List every setting: name, environment variable, default, and what it does."""
+    for s in settings.SETTINGS.values():
+        current = os.environ.get(s.env)
+        now = f"  (now {current!r})" if current is not None else ""
+        click.echo(f"{s.name}\n  env: {s.env}\n  default: {s.default!r}{now}\n  {s.help}\n")
+
+
+def main(argv=None):
+    """Console entry point."""
+    try:
+        code = cli.main(args=argv, prog_name="presswatch", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.ClickException as exc:  # usage errors: click's own message, exit 2
+        exc.show()
+        code = exc.exit_code
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        click.echo("presswatch: interrupted", err=True)
+        code = 130
+    except PresswatchError as exc:
+        click.echo(f"presswatch: error: {exc}", err=True)
+        code = 1
+    except BrokenPipeError:  # `presswatch analyze ... | head`: the reader left; not an error of ours
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = 1
+    sys.exit(code or 0)
+
+
+if __name__ == "__main__":
+    main()
