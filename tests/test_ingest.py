@@ -1,0 +1,300 @@
+"""ingest: every input becomes an Article, or a failed Analysis with a one-line reason naming it."""
+import io
+import socket
+
+import pytest
+
+from presswatch.ingest import headline, read_inputs
+from presswatch.ingest.decode import read_limited
+from presswatch.errors import InputError
+from presswatch.records import Analysis, Article
+
+ARTICLE = "Minister defends budget\nOTTAWA - The minister said the budget was fair.\n"
+
+
+def read_all(paths, stdin=None):
+    return list(read_inputs([str(p) for p in paths], stdin=stdin))
+
+
+def assert_failed(item, doc_id, *needles):
+    assert isinstance(item, Analysis), item
+    assert item.status == "error"
+    assert item.doc_id == doc_id
+    assert "\n" not in item.error
+    for needle in needles:
+        assert needle in item.error, (needle, item.error)
+
+
+# --- bad files: one failed record each, naming the file and the remedy -----------------------
+
+BAD_FILES = [
+    ("empty.txt", b"", ["is empty"]),
+    ("blank.txt", b" \n\t\n", ["only whitespace"]),
+    ("binary.txt", b"GIF89a\x00\x01\x02rest", ["binary", "NUL byte at byte 6"]),
+    ("latin1.txt", b"Caf\xe9 au lait.\nMore text.", ["not valid UTF-8", "0xe9", "byte offset 3", "re-encode"]),
+    ("utf16.txt", "Hello".encode("utf-16"), ["UTF-16", "re-encode"]),
+    ("binary.html", b"<html>\x00</html>", ["binary"]),
+    ("nothing.html", b"<html><body></body></html>", ["no article text found"]),
+]
+
+
+@pytest.mark.parametrize("name,content,needles", BAD_FILES, ids=[b[0] for b in BAD_FILES])
+def test_bad_file_becomes_failed_record(write, name, content, needles):
+    path = write(name, content)
+    [item] = read_all([path])
+    assert_failed(item, path.stem, str(path), *needles)
+    assert item.origin == str(path)
+
+
+def test_file_over_max_bytes_is_refused(write, monkeypatch):
+    monkeypatch.setenv("PRESSWATCH_MAX_BYTES", "100")
+    path = write("big.txt", "x" * 101)
+    [item] = read_all([path])
+    assert_failed(item, "big", str(path), "101 bytes", "over the limit of 100", "PRESSWATCH_MAX_BYTES")
+    [ok] = read_all([write("small.txt", "y" * 100)])
+    assert isinstance(ok, Article)
+
+
+def test_huge_sparse_file_refused_without_reading_it(tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as fh:
+        fh.truncate(10**10)  # sparse: 10 GB that would not fit in memory
+    [item] = read_all([path])
+    assert_failed(item, "huge", "10,000,000,000 bytes")
+
+
+class Endless(io.RawIOBase):
+    """A stream that never ends and counts what was read from it (like a pipe or /dev/zero)."""
+    def __init__(self):
+        self.taken = 0
+
+    def readable(self):
+        return True
+
+    def readinto(self, b):
+        b[:] = b"a" * len(b)
+        self.taken += len(b)
+        return len(b)
+
+
+def test_endless_stdin_is_refused_after_limit(monkeypatch):
+    monkeypatch.setenv("PRESSWATCH_MAX_BYTES", "50000")
+    stream = Endless()
+    [item] = list(read_inputs(["-"], stdin=stream))
+    assert_failed(item, "stdin", "<stdin>", "limit of 50,000 bytes")
+    assert stream.taken < 50000 + 65536
+
+
+def test_read_limited_stops_at_limit_for_streams_with_no_size(tmp_path):
+    with pytest.raises(InputError, match="larger than the limit"):
+        read_limited("/dev/zero", 1000)
+
+
+@pytest.mark.parametrize("path,needles", [
+    ("does/not/exist.txt", ["no such file or directory"]),
+])
+def test_missing_path(tmp_path, path, needles):
+    [item] = read_all([tmp_path / path])
+    assert_failed(item, "exist", str(tmp_path / path), *needles)
+
+
+def test_empty_directory(tmp_path):
+    d = tmp_path / "empty_dir"
+    d.mkdir()
+    (d / "notes.csv").write_text("a,b\n")
+    [item] = read_all([d])
+    assert_failed(item, "empty_dir", str(d), "no .txt, .html, .htm, .jsonl files")
+
+
+def test_bad_input_does_not_stop_the_others(write, tmp_path):
+    good1, bad, good2 = write("a.txt", ARTICLE), write("b.txt", b""), write("c.txt", ARTICLE)
+    items = read_all([good1, tmp_path / "missing.txt", bad, good2])
+    assert [i.doc_id for i in items] == ["a", "missing", "b", "c"]
+    assert [type(i).__name__ for i in items] == ["Article", "Analysis", "Analysis", "Article"]
+
+
+# --- good text -------------------------------------------------------------------------------
+
+def test_text_file(write):
+    path = write("budget-story.txt", ARTICLE)
+    [a] = read_all([path])
+    assert isinstance(a, Article)
+    assert (a.doc_id, a.title, a.origin) == ("budget-story", "Minister defends budget", str(path))
+    assert a.text == ARTICLE  # the headline stays in the text: offsets are into the file's text
+
+
+def test_unknown_extension_read_as_text(write):
+    [a] = read_all([write("story.md", ARTICLE)])
+    assert isinstance(a, Article) and a.text == ARTICLE and a.doc_id == "story"
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Minister defends budget\nThe minister spoke.", "Minister defends budget"),
+    ("Is the budget fair?\nThe minister spoke.", "Is the budget fair?"),
+    ("\n\n  Leading blank lines  \nBody.", "Leading blank lines"),
+    ("The minister said the budget was fair.\nShe spoke on Tuesday.", None),  # a sentence
+    ("Only one line without a period", None),  # nothing but a headline is not a headline
+    (" ".join(["word"] * 30) + "\nBody.", None),  # too long
+])
+def test_headline(text, title):
+    assert headline(text) == title
+
+
+def test_crlf_normalised(write):
+    [a] = read_all([write("crlf.txt", b"Title here\r\nFirst line.\r\nSecond line.\r\n")])
+    assert a.text == "Title here\nFirst line.\nSecond line.\n"
+    assert a.title == "Title here"
+
+
+def test_bom_stripped(write):
+    [a] = read_all([write("bom.txt", b"\xef\xbb\xbfHello there.\nMore.")])
+    assert a.text == "Hello there.\nMore."
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+PAGE = """<html><head><title>Minister defends budget | Daily Planet</title>
+<meta name="author" content="Jane Roe"><meta property="og:site_name" content="Daily Planet">
+<meta property="article:published_time" content="2024-03-05">
+<link rel="canonical" href="https://example.com/budget"></head>
+<body><nav>Home | World | Sports</nav><article><h1>Minister defends budget</h1>
+<p>OTTAWA - The finance minister said on Tuesday that the budget was "fair and balanced".</p>
+<p>"We did what we promised," she said.</p></article></body></html>"""
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("ingest tried to use the network")
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+def test_html_file(write, no_network):
+    [a] = read_all([write("budget.html", PAGE)])
+    assert isinstance(a, Article)
+    assert a.doc_id == "budget"
+    assert a.title == "Minister defends budget"
+    assert (a.published, a.outlet, a.author, a.url) == ("2024-03-05", "Daily Planet", "Jane Roe",
+                                                        "https://example.com/budget")
+    assert '"We did what we promised," she said.' in a.text
+    assert "Sports" not in a.text  # boilerplate removed
+
+
+def test_html_declared_charset(write, no_network):
+    page = ('<html><head><meta charset="iso-8859-1"></head><body><p>Le caf\xe9 est ferm\xe9, '
+            'a dit la ministre mardi.</p></body></html>').encode("latin-1")
+    [a] = read_all([write("cafe.htm", page)])
+    assert isinstance(a, Article) and "café est fermé" in a.text
+
+
+# --- JSONL -----------------------------------------------------------------------------------
+
+def test_jsonl_good_lines(write):
+    path = write("corpus.jsonl",
+                 '{"doc_id": "one", "text": "First.\\r\\nSecond.", "title": "T", "url": "https://x.org/1",'
+                 ' "published": "2024-04-03", "outlet": "Planet", "extra": 1}\n'
+                 "\n"
+                 '{"doc_id": 2, "html": "<html><body><p>She said the plan was good and would pass.</p></body></html>",'
+                 ' "title": "Given title"}\n')
+    one, two = read_all([path])
+    assert one == Article(doc_id="one", text="First.\r\nSecond.", title="T", url="https://x.org/1",
+                          published="2024-04-03", outlet="Planet", origin=f"{path}:1")
+    assert two.doc_id == "2" and two.title == "Given title" and "plan was good" in two.text
+    assert two.origin == f"{path}:3"
+
+
+BAD_LINES = [
+    ("not json at all", "corpus-2", ["is not valid JSON", "column 1"]),
+    ('{"doc_id": "x", "text": "unterminated}', "corpus-2", ["is not valid JSON"]),
+    ("[1, 2]", "corpus-2", ["is a JSON list, not an object"]),
+    ('"just a string"', "corpus-2", ["not an object"]),
+    ('{"text": "No id here."}', "corpus-2", ['has no "doc_id"']),
+    ('{"doc_id": "", "text": "Empty id."}', "corpus-2", ['has no "doc_id"']),
+    ('{"doc_id": "n"}', "corpus-2", ['neither "text" nor "html"']),
+    ('{"doc_id": "n", "text": 5}', "corpus-2", ["must be a string"]),
+    ('{"doc_id": "n", "text": "   "}', "corpus-2", ['"text" is empty']),
+    ('{"doc_id": "n", "html": "<html></html>"}', "corpus-2", ["no article text found"]),
+]
+
+
+@pytest.mark.parametrize("line,doc_id,needles", BAD_LINES, ids=[b[0][:20] for b in BAD_LINES])
+def test_jsonl_bad_line(write, line, doc_id, needles):
+    path = write("corpus.jsonl", '{"doc_id": "a", "text": "Good one."}\n' + line + "\n"
+                                 '{"doc_id": "c", "text": "Good two."}\n')
+    a, bad, c = read_all([path])
+    assert (a.doc_id, c.doc_id) == ("a", "c") and isinstance(a, Article) and isinstance(c, Article)
+    assert_failed(bad, doc_id, f"{path}:2", *needles)
+    assert bad.origin == f"{path}:2"
+
+
+def test_jsonl_invalid_utf8_names_byte_offset(write):
+    first = b'{"doc_id": "a", "text": "ok"}\n'
+    path = write("enc.jsonl", first + b'{"doc_id": "b", "text": "caf\xe9"}\n')
+    a, bad = read_all([path])
+    assert_failed(bad, "enc-2", f"{path}:2", "not valid UTF-8",
+                  f"byte offset {len(first) + 28}", "re-encode")
+
+
+def test_jsonl_line_over_limit(write, monkeypatch):
+    monkeypatch.setenv("PRESSWATCH_MAX_BYTES", "200")
+    long_line = '{"doc_id": "long", "text": "' + "x" * 500 + '"}\n'
+    path = write("lim.jsonl", '{"doc_id": "a", "text": "ok"}\n' + long_line + '{"doc_id": "c", "text": "ok"}\n')
+    a, bad, c = read_all([path])
+    assert_failed(bad, "lim-2", f"{path}:2", "over the limit of 200")
+    assert (a.doc_id, c.doc_id) == ("a", "c")
+
+
+def test_jsonl_bom_and_crlf_line_ends(write):
+    path = write("w.jsonl", b'\xef\xbb\xbf{"doc_id": "a", "text": "one"}\r\n{"doc_id": "b", "text": "two"}\r\n')
+    assert [(i.doc_id, i.text) for i in read_all([path])] == [("a", "one"), ("b", "two")]
+
+
+# --- directories and stdin ---------------------------------------------------------------------
+
+def test_directory_expanded_recursively_and_sorted(write, tmp_path):
+    write("d/b.txt", ARTICLE)
+    write("d/a.html", PAGE)
+    write("d/sub/c.jsonl", '{"doc_id": "c1", "text": "x"}\n{"doc_id": "c2", "text": "y"}\n')
+    write("d/sub/z.htm", PAGE)
+    write("d/notes.csv", "ignored")
+    write("d/.hidden.txt", "ignored")
+    write("d/.git/x.txt", "ignored")
+    items = read_all([tmp_path / "d"])
+    assert [i.doc_id for i in items] == ["a", "b", "c1", "c2", "z"]
+    assert all(isinstance(i, Article) for i in items)
+
+
+@pytest.mark.parametrize("make_stream", [
+    lambda b: io.BytesIO(b),
+    lambda b: io.StringIO(b.decode("utf-8")),
+    lambda b: io.TextIOWrapper(io.BytesIO(b), encoding="utf-8"),
+], ids=["bytes", "text", "text-with-buffer"])
+def test_stdin_plain_text(make_stream):
+    [a] = read_all(["-"], stdin=make_stream(b"Headline\r\nBody text here.\r\n"))
+    assert (a.doc_id, a.origin, a.text, a.title) == ("stdin", "<stdin>", "Headline\nBody text here.\n", "Headline")
+
+
+def test_stdin_jsonl_autodetected():
+    data = b'\n  \n{"doc_id": "a", "text": "one"}\nnot json\n{"text": "no id"}\n{"doc_id": "d", "text": "four"}\n'
+    items = read_all(["-"], stdin=io.BytesIO(data))
+    assert [i.doc_id for i in items] == ["a", "stdin-4", "stdin-5", "d"]
+    assert items[0].origin == "<stdin>:3"
+    assert_failed(items[1], "stdin-4", "<stdin>:4", "not valid JSON")
+
+
+def test_stdin_jsonl_with_a_long_first_chunk():
+    lines = [f'{{"doc_id": "d{i}", "text": "{"w " * 300}"}}\n' for i in range(100)]
+    items = read_all(["-"], stdin=io.BytesIO("".join(lines).encode()))
+    assert [i.doc_id for i in items] == [f"d{i}" for i in range(100)]
+    assert all(isinstance(i, Article) for i in items)
+
+
+@pytest.mark.parametrize("data,needles", [
+    (b"", ["is empty"]),
+    (b"caf\xe9", ["not valid UTF-8", "byte offset 3"]),
+    (b"a\x00b", ["binary"]),
+])
+def test_stdin_bad(data, needles):
+    [item] = read_all(["-"], stdin=io.BytesIO(data))
+    assert_failed(item, "stdin", "<stdin>", *needles)
