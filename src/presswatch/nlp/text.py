@@ -1,0 +1,36 @@
+"""Paragraphs and the dateline: the layout facts every extractor shares."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+_PARA = re.compile(r"[^\n]+")
+# "TEHRAN -", "WASHINGTON (Reuters) —", "OTTAWA, Ont. –": an upper-case place opening the text
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'\- ]{1,40}[A-Z.](?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?)"
+    r"(?:\s*\((?P<agency>[A-Za-z .]{2,30})\))?\s*[-–—]+\s+")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line: paragraphs may be separated by blank lines or by single
+    newlines, so a line is the unit; a paragraph never spans a newline in news text."""
+    out = []
+    for m in _PARA.finditer(text):
+        s, e = m.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def find_dateline(text: str, max_paragraphs: int = 3) -> Optional[tuple[str, int, int]]:
+    """(place, start, end) of a dateline at the head of one of the first paragraphs, or None.
+    end is where the first statement's text begins."""
+    for s, e in paragraphs(text)[:max_paragraphs]:
+        m = _DATELINE.match(text, s, e)
+        if m and len(m.group("place").split()) <= 4:
+            return m.group("place").strip(), s, m.end()
+    return None
