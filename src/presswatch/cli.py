@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import textwrap
 
 import click
 
@@ -41,9 +42,9 @@ def analyze(paths, fmt, batch_size):
 
     Results come out in input order, one per article (per line for JSONL input). Exits 1 if any
     article failed; the others are still written."""
-    items = read_inputs(paths, stdin=click.get_binary_stream("stdin"))
+    items = read_inputs(paths, stdin=sys.stdin)  # ingest reads its bytes (.buffer)
     try:
-        failed = _write(analyze_many(items, batch_size=batch_size), fmt, click.get_text_stream("stdout"))
+        failed = _write(analyze_many(items, batch_size=batch_size), fmt, sys.stdout)
     except PresswatchError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
@@ -62,7 +63,8 @@ def _write(analyses, fmt: str, out) -> int:
         if fmt == "jsonl":
             out.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
         elif fmt == "json":
-            out.write(("[\n" if n == 0 else ",\n") + json.dumps(a.to_dict(), ensure_ascii=False, indent=2))
+            body = json.dumps(a.to_dict(), ensure_ascii=False, indent=2)
+            out.write(("[\n" if n == 0 else ",\n") + textwrap.indent(body, "  "))
         else:
             out.write(("\n" if n else "") + render(a))
         out.flush()
