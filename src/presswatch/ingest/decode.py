@@ -41,9 +41,8 @@ def read_limited(path: str, limit: int) -> bytes:
 
 
 def _too_large(size, limit: int) -> str:
-    what = f"is {size:,} bytes" if size is not None else "is larger than the limit"
-    return (f"{what}, over the limit of {limit:,} bytes; split it into smaller files "
-            f"or raise PRESSWATCH_MAX_BYTES")
+    what = f"is {size:,} bytes, over" if size is not None else "is larger than"
+    return f"{what} the limit of {limit:,} bytes; split it into smaller files or raise PRESSWATCH_MAX_BYTES"
 
 
 def decode(data: bytes, source: str, html_charset: bool = False) -> str:
