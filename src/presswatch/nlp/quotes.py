@@ -398,6 +398,8 @@ def extract_quotes(doc, text: str) -> list[RawQuote]:
         ds, de = d.content[0]
         host = None
         for r in reported:
+            if not r.content:
+                continue  # already folded into another direct quote
             rs, re_ = r.content[0]
             inter = max(0, min(de, re_) - max(ds, rs))
             if inter <= 0:

@@ -215,7 +215,8 @@ def resolve(raw_quotes, doc, text):
             else:
                 ent_p = None
                 # "UN organizations": the head is a common noun, so the speaker is the phrase
-                head_named = src is None or src.ent_type_ in ("PERSON", "ORG") or src.pos_ == "PROPN"
+                head_named = (src is None or src.ent_type_ in ("PERSON", "ORG") or src.pos_ == "PROPN"
+                              or any(m == (s, e) for pp in reg.people for m in pp.mentions))
                 if head_named and any(s <= off < e for off, _ in order):
                     ent_p = next((pp for off, pp in order if s <= off < e), None)
                 if ent_p is None and words and src is not None and src.pos_ == "PROPN":
