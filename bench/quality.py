@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Quality on the evaluation sets in ../shared: predictions through the library, scored by the
+shared scorer (../shared/eval/score_quotes.py). Data stays in ../shared; predictions go to a
+temporary directory, never into the repository.
+
+    python bench/quality.py [--shared DIR] [--bootstrap N] [--only seed|ggt|polnear]
+"""
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from speed import machine
+
+from presswatch import analyze_many
+from presswatch.ingest import read_inputs
+
+REPO = Path(__file__).resolve().parent.parent
+SETS = {  # name: gold file relative to the shared directory
+    "seed": "seed/gold.jsonl",
+    "ggt": "eval/data/ggt/dev.jsonl",
+    "polnear": "eval/data/polnear/dev.jsonl",
+}
+
+
+def predict(gold: Path, out: Path) -> tuple[int, int, float]:
+    """What `presswatch analyze GOLD --format jsonl > OUT` does, through the library."""
+    n = failed = 0
+    t0 = time.perf_counter()
+    with open(out, "w", encoding="utf-8") as fh:
+        for a in analyze_many(read_inputs([str(gold)])):
+            n += 1
+            if a.status != "ok":
+                failed += 1
+                print(f"  ERROR {a.doc_id}: {a.error}", file=sys.stderr)
+            fh.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
+    return n, failed, time.perf_counter() - t0
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", default=str(REPO.parent / "shared"),
+                    help="the shared directory (default: ../shared beside the repository)")
+    ap.add_argument("--bootstrap", type=int, default=0, help="resamples for the scorer's 95%% interval")
+    ap.add_argument("--only", choices=list(SETS), action="append", help="score only this set (repeatable)")
+    a = ap.parse_args()
+    shared = Path(a.shared).resolve()
+    scorer = shared / "eval" / "score_quotes.py"
+    m = machine()
+    print(f"machine: {m['platform']}; {m['cpu']}; {m['cores']} cores; python {m['python']}; spacy {m['spacy']}")
+    if not scorer.exists():
+        print(f"no scorer at {scorer}; give the shared directory with --shared")
+        return 1
+    with tempfile.TemporaryDirectory(prefix="presswatch-quality-") as tmp:
+        for name in a.only or SETS:
+            gold = shared / SETS[name]
+            print(f"\n## {name}: {gold}")
+            if not gold.exists():
+                print("  skipped: file not found")
+                continue
+            pred = Path(tmp) / f"{name}.pred.jsonl"
+            n, failed, secs = predict(gold, pred)
+            print(f"  {n} articles analyzed in {secs:.1f} s, {failed} failed")
+            cmd = [sys.executable, str(scorer), str(gold), str(pred)]
+            if a.bootstrap:
+                cmd += ["--bootstrap", str(a.bootstrap)]
+            sys.stdout.flush()
+            subprocess.run(cmd, check=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
