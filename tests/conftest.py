@@ -15,3 +15,21 @@ def write(tmp_path):
         path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
         return path
     return _write
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real spaCy pipeline, loaded once for every extractor test."""
+    from presswatch.nlp.build import get_nlp
+    return get_nlp()
+
+
+@pytest.fixture(scope="session")
+def quotes_of(nlp):
+    """quotes_of(text) -> the public Quote records presswatch finds in text."""
+    from presswatch import Article
+    from presswatch.nlp.extract import extract_all
+
+    def run(text):
+        return list(extract_all(Article("t", text), nlp(text)).quotes)
+    return run

@@ -277,7 +277,8 @@ def _para_index(paras, offset):
 def _window_cues(doc, text, quoted, q: Quoted, paras, k, tok_at):
     """Cue verbs next to a direct quote: after it up to the sentence end, or before it back to the
     previous sentence end, outside every quote. Returns the nearest, preferring after."""
-    ps, pe = paras[k]
+    ps = paras[k][0]
+    pe = paras[_para_index(paras, max(q.end - 1, q.start))][1]  # a quote may end paragraphs later
     qspans = [(x.start, x.end) for x in quoted]
     nxt = min([x.start for x in quoted if x.start >= q.end] + [pe])
     m = SENT_END.search(text, q.end, nxt)
@@ -329,12 +330,17 @@ def extract_quotes(doc, text: str) -> list[RawQuote]:
 
     # 1. direct quotes
     direct = []
+    fragments = []  # quoted words inside a clause: they make the reported speech around them mixed
     for q in quoted:
         inner = q.inner(text)
         words = len(inner.split())
         k = _para_index(paras, q.start)
         cue = _window_cues(doc, text, quoted, q, paras, k, tok_at)
         ends_punct = inner[-1:] in ".,!?;:" if inner else False
+        before = text[:q.start].rstrip(" ")
+        if before[-1:].isalnum() and not ends_punct and q.paragraphs == 1:
+            fragments.append((q.start, q.end))
+            continue  # a fragment inside a clause ("was "a historic step" for"): reported speech holds it
         if cue is not None:
             if words < 3 and not ends_punct:
                 continue  # a scare quote or a title next to a verb: reported speech covers it
@@ -419,6 +425,13 @@ def extract_quotes(doc, text: str) -> list[RawQuote]:
             host.content = [(host.content[0][0], max(host.content[0][1], de))]
         else:
             final_direct.append(d)
+    for fs, fe in fragments:
+        for r in reported:
+            if r.content and r.content[0][0] <= fs and fe <= r.content[0][1] + 2:
+                r.kind = "mixed"
+                r.fragments.append((fs, fe))
+                r.content = [(r.content[0][0], max(r.content[0][1], fe))]
+                break
     out = final_direct + [r for r in reported if r.content]
     out.sort(key=lambda r: r.start)
     return _dedupe(out)

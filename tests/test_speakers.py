@@ -1,0 +1,56 @@
+"""Speaker resolution inside an article: names, surnames, titles, roles, pronouns, organisations."""
+import pytest
+
+from presswatch.nlp.speakers import name_tokens
+
+
+@pytest.mark.parametrize("name, words", [
+    ("Ayatollah Seyyed Ali Khamenei", ["Ali", "Khamenei"]),
+    ("Imam Khomeini (RA)", ["Khomeini"]),
+    ("Prime Minister Justin Trudeau", ["Justin", "Trudeau"]),
+    ("Dr. Anne-Marie O'Neil", ["Anne-Marie", "O'Neil"]),
+    ("Khamenei’s", ["Khamenei"]),
+    ("Mr. Smith", ["Smith"]),
+])
+def test_name_tokens_strip_titles_and_possessives(name, words):
+    assert name_tokens(name) == words
+
+
+def test_name_variants_and_pronouns_resolve_to_the_fullest_name(quotes_of):
+    text = ("OTTAWA - Finance Minister Claire Dubois said on Tuesday that the deficit would shrink.\n"
+            "Dubois added that no new taxes were planned.\n"
+            "She said the budget would be tabled in March.\n"
+            "“We are on track,” the minister told reporters.")
+    qs = quotes_of(text)
+    assert len(qs) == 4
+    assert [q.speaker for q in qs] == ["Claire Dubois"] * 4
+    assert len({q.speaker_id for q in qs}) == 1
+
+
+def test_pronoun_gender_separates_two_people(quotes_of):
+    text = ("Mr. Tom Becker, the union leader, said the strike would go ahead.\n"
+            "Ms. Ruth Alvarez, the company's director, said talks had failed.\n"
+            "He said workers were ready to stay out for weeks.")
+    qs = quotes_of(text)
+    assert [q.speaker for q in qs] == ["Tom Becker", "Ruth Alvarez", "Tom Becker"]
+
+
+def test_role_goes_to_the_person_given_that_role(quotes_of):
+    text = ("The Leader of the party, Ahmad Karimi, has called for new elections.\n"
+            "Reporter Sam Lee asked about the timing.\n"
+            "The Leader said that the vote should be held in May.")
+    qs = [q for q in quotes_of(text) if q.cue.text != "asked"]
+    assert [q.speaker for q in qs] == ["Ahmad Karimi", "Ahmad Karimi"]
+
+
+def test_organisation_as_speaker(quotes_of):
+    qs = quotes_of("The World Health Organization said that the outbreak was under control.")
+    assert len(qs) == 1 and qs[0].speaker == "The World Health Organization"
+
+
+def test_group_phrase_is_its_own_speaker(quotes_of):
+    text = "More than 300 people died in the floods, as confirmed by UN organizations."
+    qs = quotes_of(text)
+    assert len(qs) == 1
+    assert qs[0].source.text == "UN organizations" and qs[0].speaker == "UN organizations"
+    assert qs[0].content[0].text == "More than 300 people died in the floods"
