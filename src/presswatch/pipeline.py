@@ -24,6 +24,15 @@ def as_article(item: ArticleLike) -> Article:
     raise TypeError(f"analyze() takes an Article or a str, not {type(item).__name__}")
 
 
+# invisible characters that split or glue words for the tokenizer; each becomes one space, so every
+# offset into the parsed text is an offset into the article text
+_INVISIBLE = str.maketrans({c: " " for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
+
+
+def for_parser(text: str) -> str:
+    return text.translate(_INVISIBLE)
+
+
 def _analyze_doc(article: Article, doc) -> Analysis:
     from .nlp.extract import extract_all
     return extract_all(article, doc)
@@ -54,7 +63,7 @@ def analyze_many(items: Iterable[Union[ArticleLike, Analysis]], batch_size: int 
     pending: list = []
 
     def flush():
-        todo = [(a.text, i) for i, a in enumerate(pending) if isinstance(a, Article)]
+        todo = [(for_parser(a.text), i) for i, a in enumerate(pending) if isinstance(a, Article)]
         docs = {}
         if todo:
             try:

@@ -10,6 +10,14 @@ from .speakers import resolve
 from .text import find_dateline, paragraphs
 
 
+def _trim(text, s, e):
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
 def publication_of(article: Article, place) -> Publication:
     if article.published:
         date = article.published[:10]
@@ -43,7 +51,7 @@ def extract_all(article: Article, doc) -> Analysis:
         if p is None:
             conf -= 0.2
         quotes.append(Quote(
-            content=tuple(Span.of(text, s, e) for s, e in q.content),
+            content=tuple(Span.of(text, *_trim(text, s, e)) for s, e in q.content),
             source=source,
             cue=Span.of(text, *q.cue) if q.cue else None,
             speaker=speaker,

@@ -84,7 +84,7 @@ def source_span(tok, doc) -> tuple[int, int]:
     """The written source: a name inside the subject phrase when there is one (an appositive
     "The Leader ..., Ayatollah Seyyed Ali Khamenei"), else the subject phrase without trailing
     relative clauses or punctuation."""
-    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and not any(c.dep_ == "conj" for c in tok.rights):
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None:
             return ent.start_char, ent.end_char
@@ -95,6 +95,12 @@ def source_span(tok, doc) -> tuple[int, int]:
                 return ent.start_char, ent.end_char
     left = tok.left_edge
     right = tok
+    conj = [c for c in tok.rights if c.dep_ == "conj"]
+    if conj and tok.ent_type_ == "PERSON":
+        # "Tore Sohlberg and Lehla Abreder said": both are the source
+        last = conj[-1]
+        return left.idx, last.idx + len(last.text) if last.ent_type_ != "PERSON" else next(
+            e.end_char for e in doc.ents if e.start <= last.i < e.end)
     for c in tok.rights:
         if c.dep_ in ("relcl", "punct", "appos", "acl") or c.text in (",", "—", "-"):
             break
@@ -141,6 +147,9 @@ def content_of(verb, base: str):
     """(start, end) of what a cue verb reports, or None. A that-clause wins; otherwise an object
     verb's object with its complements; a phrasal cue's prepositional object."""
     ccomps = [c for c in verb.rights if c.dep_ == "ccomp"]
+    if not ccomps:
+        # "Accessibility is a major problem, Howell said.": the clause comes first
+        ccomps = [c for c in verb.lefts if c.dep_ == "ccomp"]
     if ccomps:
         first, last = ccomps[0], ccomps[-1]
         toks = [t for t in first.subtree]
@@ -210,7 +219,7 @@ def _according_to(doc, quoted_spans):
             if pobj is None or _in_any(tok.idx, quoted_spans):
                 continue
             sent = tok.sent
-            src_s, src_e = pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge.text)
+            src_s, src_e = source_span(pobj, doc)
             # the rest of the sentence outside "according to X"
             before = [t for t in sent if t.i < tok.i and not t.is_punct and not t.is_space]
             after = [t for t in sent if t.i > pobj.right_edge.i and not t.is_space]
@@ -375,6 +384,13 @@ def extract_quotes(doc, text: str) -> list[RawQuote]:
             continue
         if tok.dep_ in ("amod", "compound") or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")):
             continue  # "the so-called", "a stated goal": adjectives, not cues
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue  # "did not say", "never claimed": no statement
+        if tok.dep_ in ("xcomp", "advcl", "pcomp") and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) \
+                and cue_base(tok.head.text) is None:
+            continue  # "declined to say", "wanted to call": the saying did not happen
+        if any(c.lower_ in ("when", "if", "unless", "before") and c.dep_ in ("advmod", "mark") for c in tok.children):
+            continue  # "when asked about ...": a circumstance, not a statement
         span = content_of(tok, base)
         if span is None:
             continue

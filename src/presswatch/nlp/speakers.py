@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .first_names import gender_of
+
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev",
     "reverend", "father", "sister", "brother", "ayatollah", "grand", "imam", "sheikh", "shaykh",
@@ -38,6 +40,7 @@ ROLE_NOUNS = {
     "detective", "doctor", "physician", "scientist", "editor", "reporter", "president-elect",
     "dean", "principal", "teacher", "boss", "mother", "father", "wife", "husband", "son", "daughter",
     "sister", "brother", "victim", "witness", "organizer", "activist", "advocate", "expert",
+    "republican", "democrat", "liberal", "conservative", "senator", "congressman", "congresswoman",
 }
 # collective speakers: "officials said", "the ministry said", "UN organizations"
 GROUP_NOUNS = {
@@ -55,6 +58,15 @@ GROUP_NOUNS = {
     "university", "school", "hospital", "department", "embassy", "regime", "cabinet", "parliament",
     "congress", "senate", "house", "white", "kremlin", "pentagon", "who", "un", "nato", "voters",
 }
+# "the company said": an organisation named before under its kind
+ORG_NOUNS = {"company", "firm", "agency", "team", "union", "city", "league", "club", "organization",
+             "organisation", "ministry", "department", "board", "government", "party", "diocese",
+             "school", "university", "hospital", "network", "group", "bank", "airline", "carrier",
+             "province", "state", "country", "council", "commission", "corporation", "retailer",
+             "automaker", "manufacturer", "utility", "charity", "foundation", "institute",
+             "association", "federation", "court", "police", "force", "service", "regulator",
+             "channel", "newspaper", "broadcaster", "station", "studio", "publisher", "insurer",
+             "chain", "restaurant", "store", "franchise", "band", "campaign", "office", "authority"}
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "we"}
@@ -132,6 +144,8 @@ class Registry:
             p.names.append(words)
         for r in roles:
             p.roles.setdefault(r, span[0])
+        if not gender and kind == "PERSON" and len(words) > 1:
+            gender = gender_of(words[0])
         if gender and not p.gender:
             p.gender = gender
         if span not in p.mentions:
@@ -204,6 +218,8 @@ def resolve(raw_quotes, doc, text):
         src = q.source_token
         if q.floating or src is None and q.source is None:
             p = last if (last is not None and q.paragraph - last_para <= 3) else None
+            if p is None:  # no recent speaker: the person named last before the quote
+                p = _most_recent(order, q.start, lambda pp: pp.kind == "PERSON")
         elif q.source is not None:
             s, e = q.source
             src_text = text[s:e]
@@ -212,6 +228,11 @@ def resolve(raw_quotes, doc, text):
             head = src.lower_ if src is not None else low.split()[-1] if low else ""
             if src is not None and src.pos_ == "PRON" or low in MALE | FEMALE | PLURAL | {"i", "we"}:
                 p = _resolve_pronoun(head if src is not None else low, q, last, last_para, order, reg)
+            elif src is not None and any(c.dep_ == "conj" for c in src.children) and " and " in src_text:
+                # several people speaking together: one GROUP speaker that "they" can refer to
+                p = reg.add(src_text, "GROUP", (s, e))
+                order.append((s, p))
+                order.sort(key=lambda x: x[0])
             else:
                 ent_p = None
                 # "UN organizations": the head is a common noun, so the speaker is the phrase
@@ -251,6 +272,8 @@ def _resolve_role(src_text, offset, order, last) -> Optional[Person]:
         return None
     role = next((w for w in reversed(words) if w in ROLE_NOUNS), None)
     if role is None:
+        if words[-1] in ORG_NOUNS and len(words) <= 3:
+            return _most_recent(order, offset, lambda pp: pp.kind == "ORG")
         return None
     p = _most_recent(order, offset, lambda pp: pp.roles.get(role, offset) < offset)
     if p is None and len(words) <= 3:
