@@ -35,7 +35,7 @@ SETTINGS = {
                 "spaCy model names to try, in order, comma-separated (the first that loads is used)"),
         Setting("batch_size", 16, "articles per nlp.pipe batch in analyze_many", int),
         Setting("max_chars", 2_000_000, "articles longer than this many characters are refused", int),
-        Setting("max_bytes", 20_000_000, "input files larger than this many bytes are refused", int),
+        Setting("max_bytes", 20_000_000, "input files (and JSONL lines, which are streamed) larger than this many bytes are refused", int),
     )
 }
 
