@@ -16,6 +16,8 @@ complain lament boast joke quip conclude caution urge demand propose recommend a
 highlight stress emphasize signal indicate hint clarify specify describe characterize announce
 speculate figure guess believe think feel hope fear expect doubt reckon know recognize realize
 assure told write wrote continue shout scream yell whisper muse concur counter retort add
+blurt stutter stammer crow scold snap gush chime mutter murmur sigh laugh exclaim interject
+rave rant plead beg implore concede reassure vent grumble bristle marvel
 """.split()
 
 # verbs whose noun-phrase object is the statement ("praised the resilience of ...")
@@ -24,6 +26,7 @@ praise condemn criticize criticise applaud reaffirm cite denounce slam blast wel
 dismiss blame attribute highlight stress emphasize emphasise underline underscore voice express
 announce acknowledge admit deny confirm question challenge defend support endorse oppose
 hail commend laud decry deplore lament mention describe recount outline propose recommend urge
+call dub label brand term
 demand declare promise pledge vow predict warn accuse thank congratulate reiterate note
 """.split()
 

@@ -155,13 +155,23 @@ def content_of(verb, base: str):
         toks = [t for t in first.subtree]
         # skip the complementizer and leading punctuation ("that", ":")
         s = first.left_edge
-        while s.i < first.i and (s.dep_ == "mark" or s.is_punct):
+        while s.i < first.i and (s.dep_ == "mark" or s.is_punct or s.lower_ == "that"):
             s = s.doc[s.i + 1]
         e = last.right_edge
         while e.i > s.i and e.is_punct:
             e = e.doc[e.i - 1]
         del toks
         return s.idx, e.idx + len(e.text)
+    mark = next((t for t in verb.subtree if t.i > verb.i and t.dep_ == "mark" and t.lower_ == "that"
+                 and t.head.dep_ in ("acl", "relcl", "advcl", "ccomp")), None)
+    if mark is not None and base in SPEECH_FORMS.values() and mark.i - verb.i <= 6:
+        # "said in a statement that cities need ...": the parser hung the clause on the noun
+        e = verb.right_edge
+        while e.i > mark.i and (e.is_punct or e.is_space):
+            e = e.doc[e.i - 1]
+        if e.i > mark.i:
+            nxt = mark.doc[mark.i + 1]
+            return nxt.idx, e.idx + len(e.text)
     if base in CLAUSE_ONLY and base not in PHRASAL_FORMS.values() and base not in OBJECT_FORMS.values():
         return None
     parts = []
@@ -346,8 +356,9 @@ def extract_quotes(doc, text: str) -> list[RawQuote]:
         k = _para_index(paras, q.start)
         cue = _window_cues(doc, text, quoted, q, paras, k, tok_at)
         ends_punct = inner[-1:] in ".,!?;:" if inner else False
-        before = text[:q.start].rstrip(" ")
-        if before[-1:].isalnum() and not ends_punct and q.paragraphs == 1:
+        before = text[max(0, q.start - 40):q.start].rstrip(" ")
+        prev_word = before.split()[-1].lower() if before.split() else ""
+        if before[-1:].isalnum() and q.paragraphs == 1 and (not ends_punct or not cue_base(prev_word)):
             fragments.append((q.start, q.end))
             continue  # a fragment inside a clause ("was "a historic step" for"): reported speech holds it
         if cue is not None:

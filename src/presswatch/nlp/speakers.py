@@ -137,6 +137,9 @@ class Registry:
         if not words:
             return None
         p = self.find(words, kind)
+        if p is None and kind == "ORG" and len(words) <= 2:
+            # NER often tags a lone surname as ORG ("Marsh said"): a known person's name wins
+            p = self.find(name_tokens(name), "PERSON")
         if p is None:
             p = Person(id=f"s{len(self.people) + 1}", kind=kind)
             self.people.append(p)
