@@ -59,13 +59,13 @@ def analyze_many(items: Iterable[Union[ArticleLike, Analysis]], batch_size: int 
     from .nlp.build import get_nlp
 
     batch_size = batch_size or settings.get("batch_size")
-    nlp = get_nlp()
     pending: list = []
 
     def flush():
         todo = [(for_parser(a.text), i) for i, a in enumerate(pending) if isinstance(a, Article)]
         docs = {}
         if todo:
+            nlp = get_nlp()  # loaded on the first real article: a run of only bad inputs stays fast
             try:
                 for doc, i in nlp.pipe(todo, as_tuples=True, batch_size=batch_size):
                     docs[i] = doc
