@@ -24,3 +24,11 @@ class ModelNotFound(PipelineError):
 
 class SettingError(PresswatchError):
     """A setting (option or PRESSWATCH_* variable) has an invalid value."""
+
+
+class StoreError(PresswatchError):
+    """The corpus store cannot be opened, migrated, written or read."""
+
+
+class SearchSyntaxError(StoreError):
+    """A search query cannot be parsed; the message says what to change."""

@@ -36,6 +36,9 @@ SETTINGS = {
         Setting("batch_size", 16, "articles per nlp.pipe batch in analyze_many", int),
         Setting("max_chars", 2_000_000, "articles longer than this many characters are refused", int),
         Setting("max_bytes", 20_000_000, "input files (and JSONL lines, which are streamed) larger than this many bytes are refused", int),
+        Setting("db", "sqlite:///presswatch.db",
+                "the corpus store for ingest, search and serve: sqlite:///FILE.db (a file in the working "
+                "directory) or postgresql://USER:PASSWORD@HOST/DB"),
     )
 }
 

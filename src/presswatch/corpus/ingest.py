@@ -1,0 +1,76 @@
+"""presswatch ingest: read inputs, skip what is stored, analyze the rest, store each article.
+
+Articles already in the store (same text, same URL) are recorded as duplicates without being
+analysed again, so a second run over the same inputs, or a run after a crash, is quick and adds
+nothing twice.
+"""
+from __future__ import annotations
+
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Optional
+
+from ..ingest import read_inputs
+from ..pipeline import analyze_many
+from ..records import Article
+from . import writer
+from .rows import article_id
+
+
+@dataclass
+class Report:
+    run_id: int
+    counts: dict = field(default_factory=lambda: {"ok": 0, "duplicate": 0, "error": 0})
+    seconds: float = 0.0
+    errors: list = field(default_factory=list)  # (doc_id, reason)
+
+    @property
+    def done(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def rate(self) -> float:
+        return self.done / self.seconds if self.seconds else 0.0
+
+
+def ingest(paths: Iterable[str], store, batch_size: Optional[int] = None,
+           progress: Optional[Callable[[Report], None]] = None, stdin=None) -> Report:
+    """Ingest every article of `paths` into `store`; `progress(report)` is called after each one."""
+    paths = list(paths)
+    report = Report(store.start_run(paths))
+    start = time.perf_counter()
+    pending: deque = deque()  # the articles handed to analyze_many, in order
+
+    def tally(status, doc_id=None, reason=None):
+        report.counts[status] += 1
+        if status == writer.ERROR:
+            report.errors.append((doc_id, reason))
+        report.seconds = time.perf_counter() - start
+        if progress:
+            progress(report)
+
+    def fresh():
+        for seq, item in enumerate(read_inputs(paths, stdin=stdin)):
+            if isinstance(item, Article):
+                aid = article_id(item.text, item.url)
+                if store.has_article(aid):
+                    with store.transaction():
+                        store.add_status(report.run_id, seq, item.doc_id, item.origin, aid, writer.DUPLICATE,
+                                         "already stored (same text, same URL)")
+                    tally(writer.DUPLICATE)
+                    continue
+            pending.append((seq, item))
+            yield item
+
+    for analysis in analyze_many(fresh(), batch_size=batch_size):
+        seq, item = pending.popleft()
+        article = item if isinstance(item, Article) else None
+        status, _ = writer.add(store, article, analysis, report.run_id, seq)
+        tally(status, analysis.doc_id, analysis.error)
+    report.seconds = time.perf_counter() - start
+    store.finish_run(report.run_id, report.counts)
+    return report
+
+
+__all__ = ["ingest", "Report"]

@@ -1,0 +1,112 @@
+"""Speaker names across articles: titles stripped, accents folded, surname and given names split.
+
+The extractor resolves speakers within one article ("Khamenei", "the Leader", "he" -> "Ali
+Khamenei"); across articles the only handle is the name. `parse_name` turns a canonical name into
+the keys the store indexes, and `choose` picks which known speaker a new name is, if any:
+"Ayatollah Khamenei", "Ali Khamenei", "Supreme Leader Ali Khamenei" and "Khamenei" are one person;
+"Mojtaba Khamenei" is another.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+# words that precede a name without being part of it (compared lower-case, without a final ".")
+TITLES = frozenset("""
+mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister brother rabbi imam
+sheikh shaikh sheik ayatollah grand hojatoleslam mullah mufti cardinal bishop archbishop pope saint st
+president vice prime minister deputy secretary general gen lt col colonel maj major capt captain sgt
+admiral commander chief police fire justice judge senator sen rep representative congressman
+congresswoman governor gov mayor councillor councilor alderman premier chancellor king queen prince
+princess emperor sultan emir crown supreme leader speaker chairman chairwoman chair ceo director
+finance health foreign defence defense interior trade education justice environment labour labor
+transport energy home state economy treasury ambassador envoy spokesman spokeswoman spokesperson
+commissioner inspector detective officer constable superintendent dean provost rector mp mep mla
+""".split())
+SUFFIXES = frozenset("jr sr ii iii iv phd md qc kc".split())
+PERSON = "PERSON"
+
+
+def fold(s: str) -> str:
+    """Lower case, accents removed, punctuation to spaces: 'Éric  O’Neil-Smith' -> 'eric o neil smith'."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(re.findall(r"\w+", s.lower()))
+
+
+@dataclass(frozen=True)
+class Name:
+    """A speaker name taken apart: `key` is the whole folded name without titles, `surname` the
+    last word of a person's name (None for organisations and groups), `given` the words before."""
+    display: str
+    kind: str
+    key: str
+    surname: Optional[str]
+    given: tuple
+
+    @property
+    def keys(self) -> list[str]:
+        """What the store indexes for this name: the full key, and 'surname:<x>' for a person."""
+        return [self.key] + ([f"surname:{self.surname}"] if self.surname else [])
+
+    @property
+    def fullness(self) -> int:
+        return len(self.given)
+
+
+def parse_name(name: str, kind: str = PERSON) -> Name:
+    words = fold(name).split()
+    if kind != PERSON:
+        return Name(name, kind, " ".join(words) or name.lower(), None, ())
+    core = list(words)
+    while len(core) > 1 and core[0] in TITLES:
+        core.pop(0)
+    while len(core) > 1 and core[-1] in SUFFIXES:
+        core.pop()
+    if not core:
+        core = words or [name.lower()]
+    return Name(name, kind, " ".join(core), core[-1], tuple(core[:-1]))
+
+
+def _given_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Given names agree when one is empty, or the first ones match (an initial matches its name)."""
+    if not a or not b:
+        return True
+    x, y = a[0], b[0]
+    return x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
+
+
+def choose(name: Name, candidates: Sequence[dict]) -> Optional[dict]:
+    """The known speaker `name` belongs to, from `candidates` (rows with id, name, kind, statements,
+    all sharing a key with `name`), or None for a new speaker. Ties go to the speaker quoted most."""
+    same_kind = [c for c in candidates if c["kind"] == name.kind]
+    if not same_kind:
+        return None
+    exact = [c for c in same_kind if parse_name(c["name"], c["kind"]).key == name.key]
+    if exact:
+        return max(exact, key=_weight)
+    if name.surname is None:
+        return None
+    parsed = [(c, parse_name(c["name"], c["kind"])) for c in same_kind]
+    fits = [(c, p) for c, p in parsed if p.surname == name.surname and _given_compatible(p.given, name.given)]
+    if not fits:
+        return None
+    if name.given:  # a full name: prefer a speaker with compatible given names over a bare surname
+        named = [c for c, p in fits if p.given]
+        if len(named) > 1:
+            return None  # "A. Khamenei" with "Ali" and "Abbas" known: don't guess
+        if named:
+            return named[0]
+    return max((c for c, _ in fits), key=_weight)
+
+
+def _weight(c: dict):
+    return (c.get("statements") or 0, c["id"])
+
+
+def better_display(old: str, new: str, kind: str = PERSON) -> str:
+    """The name to show for a speaker known as `old` and now also `new`: the fuller one."""
+    a, b = parse_name(old, kind), parse_name(new, kind)
+    return new if (b.fullness, len(b.key)) > (a.fullness, len(a.key)) else old

@@ -1,0 +1,92 @@
+"""Add one analysed article to a store, in one transaction: its speakers merged with the corpus's,
+its statements grouped with the same quotes elsewhere, and its ingest status.
+
+Either all of an article is stored, with its status, or none of it: an ingest killed at any point
+and run again stores every article exactly once.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from ..records import Analysis, Article
+from . import provenance
+from .names import better_display, parse_name
+from .rows import Rows, article_id, to_rows
+
+OK, DUPLICATE, ERROR = "ok", "duplicate", "error"
+
+
+def add(store, article: Article | None, analysis: Analysis, run_id: int, seq: int) -> tuple[str, str | None]:
+    """Store `article` with its `analysis`; return (status, article id)."""
+    if analysis.status != "ok" or article is None:
+        aid = article_id(article.text, article.url) if article is not None else None
+        with store.transaction():
+            store.add_status(run_id, seq, analysis.doc_id, analysis.origin, aid, ERROR, analysis.error)
+        return ERROR, aid
+    rows = to_rows(article, analysis, run_id)
+    aid = rows.article["id"]
+    with store.transaction():
+        if store.has_article(aid):
+            store.add_status(run_id, seq, article.doc_id, article.origin, aid, DUPLICATE,
+                             "the same text from the same URL is already stored")
+            return DUPLICATE, aid
+        corpus_ids = merge_speakers(store, rows)
+        for s in rows.statements:
+            s["speaker_id"] = corpus_ids.get(s["speaker_local"])
+        new_groups = group_statements(store, rows)
+        store.add_article(rows)
+        for statement_id, bands in new_groups:
+            store.add_bands(statement_id, bands)
+        store.add_status(run_id, seq, article.doc_id, article.origin, aid, OK, None)
+    return OK, aid
+
+
+def merge_speakers(store, rows: Rows) -> dict:
+    """Per-article speaker id -> corpus speaker id, creating or renaming corpus speakers."""
+    out = {}
+    for local_id, (name, kind, mentions) in rows.speakers.items():
+        n = parse_name(name, kind)
+        match = choose_speaker(store, n)
+        if match is None:
+            sid = "sp-" + hashlib.sha1(f"{kind}|{n.key}|{rows.article['id']}".encode()).hexdigest()[:12]
+            store.add_speaker(sid, name, kind)
+        else:
+            sid = match["id"]
+            shown = better_display(match["name"], name, kind)
+            if shown != match["name"]:
+                store.rename_speaker(sid, shown)
+        variants = {(k, name) for k in n.keys}
+        for m in mentions:  # "Ayatollah Khamenei", "Khamenei": the forms that name the same person
+            mn = parse_name(m, kind)
+            if m[:1].isupper() and (mn.surname == n.surname if n.surname else mn.key == n.key):
+                variants |= {(k, m) for k in mn.keys}
+        store.add_speaker_names(sid, sorted(variants))
+        out[local_id] = sid
+    return out
+
+
+def choose_speaker(store, n):
+    from .names import choose
+    return choose(n, store.speaker_candidates(n.keys))
+
+
+def group_statements(store, rows: Rows) -> list[tuple[str, list]]:
+    """Set each statement's cluster_id: the group of an exact or near duplicate already stored (or
+    earlier in this article), else its own id. Returns (statement id, bands) of new groups."""
+    local: dict = {}
+    new = []
+    for s in rows.statements:
+        fp = s["fingerprint"]
+        if fp is None:
+            s["cluster_id"] = s["id"]
+            continue
+        cluster = local.get(fp) or store.cluster_by_fingerprint(fp)
+        bands = None
+        if cluster is None:
+            bands = provenance.bands(s["text"])
+            cluster = provenance.best_match(s["text"], store.band_candidates(bands))
+        if cluster is None:
+            cluster = s["id"]
+            new.append((s["id"], bands))
+        s["cluster_id"] = local[fp] = cluster
+    return new

@@ -1,0 +1,167 @@
+"""The store interface: what ingest writes and what search, the CLI and the web app read.
+
+Three backends implement it: memory (tests), sqlite (default, one file) and postgres (teams). Rows
+cross the interface as plain dicts; every backend passes the same contract tests.
+"""
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from typing import Iterator, Optional
+
+from ..errors import SearchSyntaxError
+from .query import Parsed, parse
+
+TARGETS = ("statements", "claims")
+MAX_LIMIT = 1000
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class Search:
+    """One search: words (see store.query) and filters; every field optional."""
+    text: str = ""
+    speaker: Optional[str] = None  # a speaker id or any name the speaker is known by
+    outlet: Optional[str] = None
+    since: Optional[str] = None  # ISO date (or year, year-month), inclusive
+    until: Optional[str] = None
+    target: str = "statements"  # statements | claims
+    limit: int = 50
+    offset: int = 0
+
+    def checked(self) -> "Search":
+        """This search with dates widened to full days, or SearchSyntaxError saying what is wrong."""
+        if self.target not in TARGETS:
+            raise SearchSyntaxError(f"cannot search {self.target!r}; search one of: {', '.join(TARGETS)}")
+        dates = {}
+        for name in ("since", "until"):
+            v = (getattr(self, name) or "").strip() or None
+            if v is not None:
+                if not _DATE.match(v):
+                    raise SearchSyntaxError(f"{name} {v!r} is not a date; write it as 2024-04-05, 2024-04 or 2024")
+                if len(v) < 10:  # a year or a month stands for all its days (strings compare as dates)
+                    v += {4: "-01-01", 7: "-01"}[len(v)] if name == "since" else {4: "-12-31", 7: "-31"}[len(v)]
+            dates[name] = v
+        if not (1 <= self.limit <= MAX_LIMIT):
+            raise SearchSyntaxError(f"limit must be between 1 and {MAX_LIMIT}")
+        if self.offset < 0:
+            raise SearchSyntaxError("offset cannot be negative")
+        return replace(self, speaker=(self.speaker or "").strip() or None,
+                       outlet=(self.outlet or "").strip() or None, **dates)
+
+    @property
+    def parsed(self) -> Parsed:
+        return parse(self.text)
+
+
+@dataclass
+class Page:
+    """One page of search results, the number of all matches, and (when asked) facet counts:
+    {"speaker": [(id, name, n)], "outlet": [(outlet, n)], "year": [(year, n)]}."""
+    hits: list
+    total: int
+    facets: dict = field(default_factory=dict)
+
+
+class Store(ABC):
+    """A corpus of articles, statements, speakers and claims."""
+
+    url: str = ""
+
+    # -- lifecycle
+    @abstractmethod
+    def migrate(self) -> list[str]:
+        """Apply the migrations not yet applied, in order; return their names."""
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    @abstractmethod
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Everything written inside is kept together or not at all (re-entrant)."""
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one state of the store, whatever an ingest writes meanwhile."""
+        yield
+
+    # -- writing (ingest)
+    @abstractmethod
+    def start_run(self, sources: list[str]) -> int: ...
+
+    @abstractmethod
+    def finish_run(self, run_id: int, counts: dict) -> None: ...
+
+    @abstractmethod
+    def add_status(self, run_id: int, seq: int, doc_id: str, origin: Optional[str],
+                   article_id: Optional[str], status: str, reason: Optional[str]) -> None: ...
+
+    @abstractmethod
+    def has_article(self, article_id: str) -> bool: ...
+
+    @abstractmethod
+    def speaker_candidates(self, keys: list[str]) -> list[dict]:
+        """Speakers known by any of `keys`: dicts with id, name, kind, statements."""
+
+    @abstractmethod
+    def add_speaker(self, speaker_id: str, name: str, kind: str) -> None: ...
+
+    @abstractmethod
+    def rename_speaker(self, speaker_id: str, name: str) -> None: ...
+
+    @abstractmethod
+    def add_speaker_names(self, speaker_id: str, names: list[tuple]) -> None:
+        """(key, name) pairs; known pairs are ignored."""
+
+    @abstractmethod
+    def cluster_by_fingerprint(self, fingerprint: str) -> Optional[str]: ...
+
+    @abstractmethod
+    def band_candidates(self, bands: list[str]) -> list[tuple]:
+        """(cluster_id, text) of group representatives sharing a band with the new statement."""
+
+    @abstractmethod
+    def add_bands(self, statement_id: str, bands: list[str]) -> None: ...
+
+    @abstractmethod
+    def add_article(self, rows) -> None:
+        """Insert a corpus.rows.Rows (article, statements with speaker_id and cluster_id set, claims)."""
+
+    # -- reading
+    @abstractmethod
+    def search(self, search: Search, facets: bool = False) -> Page: ...
+
+    @abstractmethod
+    def article(self, article_id: str) -> Optional[dict]:
+        """The article row with "statements" and "claims" lists, or None."""
+
+    @abstractmethod
+    def speaker(self, speaker_id: str) -> Optional[dict]:
+        """The speaker with "names" (variants) and "statements" (oldest first), or None."""
+
+    @abstractmethod
+    def speakers(self, limit: int = 200) -> list[dict]:
+        """Speakers, most quoted first."""
+
+    @abstractmethod
+    def statement(self, statement_id: str) -> Optional[dict]:
+        """The statement with "provenance": every statement of its group, earliest first."""
+
+    @abstractmethod
+    def runs(self, limit: int = 20) -> list[dict]: ...
+
+    @abstractmethod
+    def statuses(self, run_id: int) -> list[dict]: ...
+
+    @abstractmethod
+    def stats(self) -> dict:
+        """Counts: articles, statements, speakers, claims."""

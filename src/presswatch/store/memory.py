@@ -1,0 +1,212 @@
+"""An in-memory store: the reference for the store contract, used in tests. Nothing is persisted."""
+from __future__ import annotations
+
+import json
+import threading
+from collections import Counter
+from contextlib import contextmanager
+from copy import deepcopy
+
+from ..corpus.names import fold, parse_name
+from ..errors import SearchSyntaxError
+from . import migrations
+from .base import Page, Search, Store
+from .sql import FACET_LIMIT
+
+
+def _matches(parsed, text: str) -> bool:
+    words = fold(text).split()
+
+    def has(t):
+        n = len(t.words)
+        for i in range(len(words) - n + 1):
+            *head, last = words[i:i + n]
+            if head == list(t.words[:-1]) and (last.startswith(t.words[-1]) if t.prefix else last == t.words[-1]):
+                return True
+        return False
+    return all(any(has(t) for t in clause) for clause in parsed.clauses) and not any(has(t) for t in parsed.exclude)
+
+
+class MemoryStore(Store):
+    url = "memory:"
+
+    def __init__(self, url: str = "memory:"):
+        self.url = url
+        self.t = {k: [] for k in ("articles", "statements", "claims", "speaker_names", "bands", "runs", "status")}
+        self.speakers_by_id: dict = {}
+        self._lock = threading.RLock()
+        self._saved = None
+        self._depth = 0
+
+    def migrate(self):
+        return []
+
+    @contextmanager
+    def transaction(self):
+        with self._lock:
+            if self._depth == 0:
+                self._saved = deepcopy((self.t, self.speakers_by_id))
+            self._depth += 1
+            try:
+                yield
+            except BaseException:
+                if self._depth == 1:
+                    self.t, self.speakers_by_id = self._saved
+                raise
+            finally:
+                self._depth -= 1
+
+    @contextmanager
+    def snapshot(self):
+        with self._lock:
+            yield
+
+    # -- writing
+    def start_run(self, sources):
+        run_id = len(self.t["runs"]) + 1
+        self.t["runs"].append({"id": run_id, "started_at": migrations.now(), "finished_at": None,
+                               "sources": json.dumps(list(sources)), "ok": None, "duplicates": None, "errors": None})
+        return run_id
+
+    def finish_run(self, run_id, counts):
+        run = self.t["runs"][run_id - 1]
+        run.update(finished_at=migrations.now(), ok=counts.get("ok", 0), duplicates=counts.get("duplicate", 0),
+                   errors=counts.get("error", 0))
+
+    def add_status(self, run_id, seq, doc_id, origin, article_id, status, reason):
+        self.t["status"].append({"run_id": run_id, "seq": seq, "doc_id": doc_id, "origin": origin,
+                                 "article_id": article_id, "status": status, "reason": reason})
+
+    def has_article(self, article_id):
+        return any(a["id"] == article_id for a in self.t["articles"])
+
+    def speaker_candidates(self, keys):
+        ids = {n["speaker_id"] for n in self.t["speaker_names"] if n["key"] in keys}
+        return [dict(self.speakers_by_id[i]) for i in sorted(ids)]
+
+    def add_speaker(self, speaker_id, name, kind):
+        self.speakers_by_id[speaker_id] = {"id": speaker_id, "name": name, "kind": kind, "statements": 0}
+
+    def rename_speaker(self, speaker_id, name):
+        self.speakers_by_id[speaker_id]["name"] = name
+
+    def add_speaker_names(self, speaker_id, names):
+        for key, name in names:
+            row = {"key": key, "speaker_id": speaker_id, "name": name}
+            if row not in self.t["speaker_names"]:
+                self.t["speaker_names"].append(row)
+
+    def cluster_by_fingerprint(self, fingerprint):
+        return next((s["cluster_id"] for s in self.t["statements"] if s["fingerprint"] == fingerprint), None)
+
+    def band_candidates(self, bands):
+        ids = {b["statement_id"] for b in self.t["bands"] if b["band"] in bands}
+        return [(s["cluster_id"], s["text"]) for s in self.t["statements"] if s["id"] in ids]
+
+    def add_bands(self, statement_id, bands):
+        self.t["bands"] += [{"band": b, "statement_id": statement_id} for b in bands]
+
+    def add_article(self, rows):
+        self.t["articles"].append(dict(rows.article, ingested_at=migrations.now(), n=len(self.t["articles"])))
+        self.t["statements"] += [{k: v for k, v in s.items() if k != "speaker_local"} for s in rows.statements]
+        self.t["claims"] += [dict(c) for c in rows.claims]
+        for sid, n in Counter(s["speaker_id"] for s in rows.statements if s["speaker_id"]).items():
+            self.speakers_by_id[sid]["statements"] += n
+
+    # -- reading
+    def _article(self, article_id):
+        return next((a for a in self.t["articles"] if a["id"] == article_id), None)
+
+    def _speaker_name(self, s):
+        sp = self.speakers_by_id.get(s.get("speaker_id"))
+        return sp["name"] if sp else s.get("speaker_name")
+
+    def _hit(self, s, target):
+        a = self._article(s["article_id"])
+        base = {"id": s["id"], "text": s["text"], "kind": s["kind"], "article_id": s["article_id"],
+                "title": a["title"], "url": a["url"], "outlet": s["outlet"], "published": s["published"]}
+        if target == "claims":
+            return dict(base, type="claim", verdict=s["verdict"])
+        return dict(base, type="statement", speaker_id=s["speaker_id"], speaker=self._speaker_name(s), cue=s["cue"],
+                    said_date=s["said_date"], occasion=s["occasion"], cluster_id=s["cluster_id"])
+
+    def search(self, search, facets=False):
+        search = search.checked()
+        parsed = search.parsed
+        rows = self.t[search.target]
+        if search.speaker:
+            if search.target != "statements":
+                raise SearchSyntaxError("a speaker filter applies to statements, not claims")
+            keys = parse_name(search.speaker).keys
+            ids = {n["speaker_id"] for n in self.t["speaker_names"] if n["key"] in keys} | {search.speaker}
+            rows = [s for s in rows if s["speaker_id"] in ids]
+        if search.outlet:
+            rows = [s for s in rows if s["outlet"] == search.outlet]
+        if search.since:
+            rows = [s for s in rows if s["published"] and s["published"] >= search.since]
+        if search.until:
+            rows = [s for s in rows if s["published"] and s["published"] <= search.until]
+        if not parsed.empty:
+            rows = [s for s in rows if _matches(parsed, s["text"])]
+        rows = sorted(rows, key=lambda s: (s["article_id"], s["seq"]))
+        rows = sorted(rows, key=lambda s: s["published"] or "", reverse=True)
+        rows = sorted(rows, key=lambda s: s["published"] is None)
+        page = Page([self._hit(s, search.target) for s in rows[search.offset:search.offset + search.limit]], len(rows))
+        if facets:
+            if search.target == "statements":
+                c = Counter((s["speaker_id"], self._speaker_name(s)) for s in rows if self._speaker_name(s))
+                page.facets["speaker"] = [(i, n, k) for (i, n), k in
+                                          sorted(c.items(), key=lambda x: (-x[1], x[0][1]))[:FACET_LIMIT]]
+            c = Counter(s["outlet"] for s in rows if s["outlet"])
+            page.facets["outlet"] = sorted(c.items(), key=lambda x: (-x[1], x[0]))[:FACET_LIMIT]
+            c = Counter(s["published"][:4] for s in rows if s["published"])
+            page.facets["year"] = sorted(c.items(), reverse=True)
+        return page
+
+    def _statement(self, s):
+        a = self._article(s["article_id"])
+        return dict(s, speaker=self._speaker_name(s), title=a["title"], url=a["url"])
+
+    def article(self, article_id):
+        a = self._article(article_id)
+        if a is None:
+            return None
+        a = {k: v for k, v in a.items() if k != "n"}
+        a["statements"] = [self._statement(s) for s in self.t["statements"] if s["article_id"] == article_id]
+        a["claims"] = [dict(c) for c in self.t["claims"] if c["article_id"] == article_id]
+        return a
+
+    def speaker(self, speaker_id):
+        sp = self.speakers_by_id.get(speaker_id)
+        if sp is None:
+            return None
+        sp = dict(sp)
+        sp["names"] = sorted({n["name"] for n in self.t["speaker_names"] if n["speaker_id"] == speaker_id})
+        rows = [self._statement(s) for s in self.t["statements"] if s["speaker_id"] == speaker_id]
+        when = lambda s: s["said_date"] or s["published"]  # noqa: E731
+        sp["statements"] = sorted(rows, key=lambda s: (when(s) is None, when(s) or "",
+                                                       self._article(s["article_id"])["n"], s["seq"]))
+        return sp
+
+    def speakers(self, limit=200):
+        return [dict(s) for s in sorted(self.speakers_by_id.values(), key=lambda s: (-s["statements"], s["name"]))][:limit]
+
+    def statement(self, statement_id):
+        s = next((s for s in self.t["statements"] if s["id"] == statement_id), None)
+        if s is None:
+            return None
+        st = self._statement(s)
+        rows = [self._statement(x) for x in self.t["statements"] if x["cluster_id"] == s["cluster_id"]]
+        st["provenance"] = sorted(rows, key=lambda x: (x["published"] is None, x["published"] or "",
+                                                       self._article(x["article_id"])["n"], x["seq"]))
+        return st
+
+    def runs(self, limit=20):
+        return [dict(r) for r in reversed(self.t["runs"])][:limit]
+
+    def statuses(self, run_id):
+        return sorted((dict(s) for s in self.t["status"] if s["run_id"] == run_id), key=lambda s: s["seq"])
+
+    def stats(self):
+        return {"articles": len(self.t["articles"]), "statements": len(self.t["statements"]),
+                "speakers": len(self.speakers_by_id), "claims": len(self.t["claims"])}

@@ -1,0 +1,111 @@
+"""Ordered, named migrations, recorded in the table schema_migrations once applied.
+
+Both SQL backends run the same list; a step is one SQL text, or a dict of texts per dialect.
+Append new steps at the end; never edit or reorder an applied one.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+TYPES = {
+    "sqlite": {"serial": "INTEGER PRIMARY KEY", "real": "REAL"},
+    "postgres": {"serial": "BIGSERIAL PRIMARY KEY", "real": "DOUBLE PRECISION"},
+}
+
+CORE = """
+CREATE TABLE articles (
+  n {serial}, id TEXT NOT NULL UNIQUE, content_hash TEXT NOT NULL, url TEXT, doc_id TEXT,
+  title TEXT, outlet TEXT, author TEXT, published TEXT, published_basis TEXT, origin TEXT,
+  text TEXT NOT NULL, analysis TEXT NOT NULL, run_id INTEGER, ingested_at TEXT NOT NULL);
+CREATE INDEX articles_published ON articles (published);
+CREATE INDEX articles_content_hash ON articles (content_hash);
+CREATE TABLE speakers (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, statements INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE speaker_names (
+  key TEXT NOT NULL, speaker_id TEXT NOT NULL REFERENCES speakers (id), name TEXT NOT NULL,
+  PRIMARY KEY (key, speaker_id, name));
+CREATE INDEX speaker_names_speaker ON speaker_names (speaker_id);
+CREATE TABLE statements (
+  n {serial}, id TEXT NOT NULL UNIQUE, article_id TEXT NOT NULL REFERENCES articles (id), seq INTEGER NOT NULL,
+  speaker_id TEXT REFERENCES speakers (id), speaker_name TEXT, kind TEXT, is_direct INTEGER NOT NULL,
+  start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, spans TEXT NOT NULL, text TEXT NOT NULL, cue TEXT,
+  said_date TEXT, said_year INTEGER, occasion TEXT, said_text TEXT, said_basis TEXT, confidence {real},
+  fingerprint TEXT, cluster_id TEXT NOT NULL, published TEXT, outlet TEXT);
+CREATE INDEX statements_article ON statements (article_id, seq);
+CREATE INDEX statements_speaker ON statements (speaker_id, published);
+CREATE INDEX statements_published ON statements (published);
+CREATE INDEX statements_outlet ON statements (outlet, published);
+CREATE INDEX statements_fingerprint ON statements (fingerprint);
+CREATE INDEX statements_cluster ON statements (cluster_id);
+CREATE TABLE statement_bands (band TEXT NOT NULL, statement_id TEXT NOT NULL REFERENCES statements (id));
+CREATE INDEX statement_bands_band ON statement_bands (band);
+CREATE TABLE claims (
+  n {serial}, id TEXT NOT NULL UNIQUE, article_id TEXT NOT NULL REFERENCES articles (id), seq INTEGER NOT NULL,
+  start_char INTEGER, end_char INTEGER, text TEXT NOT NULL, kind TEXT, verdict TEXT, checks TEXT,
+  published TEXT, outlet TEXT);
+CREATE INDEX claims_article ON claims (article_id, seq);
+CREATE INDEX claims_published ON claims (published);
+CREATE TABLE ingest_runs (
+  id {serial}, started_at TEXT NOT NULL, finished_at TEXT, sources TEXT,
+  ok INTEGER, duplicates INTEGER, errors INTEGER);
+CREATE TABLE ingest_status (
+  run_id INTEGER NOT NULL REFERENCES ingest_runs (id), seq INTEGER NOT NULL, doc_id TEXT, origin TEXT,
+  article_id TEXT, status TEXT NOT NULL, reason TEXT, at TEXT NOT NULL, PRIMARY KEY (run_id, seq));
+"""
+
+FULL_TEXT = {
+    # external-content FTS5 indexes kept by triggers (rows are only ever inserted)
+    "sqlite": """
+CREATE VIRTUAL TABLE statements_fts USING fts5 (text, content='statements', content_rowid='n',
+  tokenize='porter unicode61 remove_diacritics 2');
+CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN
+  INSERT INTO statements_fts (rowid, text) VALUES (new.n, new.text); END;
+CREATE VIRTUAL TABLE claims_fts USING fts5 (text, content='claims', content_rowid='n',
+  tokenize='porter unicode61 remove_diacritics 2');
+CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+  INSERT INTO claims_fts (rowid, text) VALUES (new.n, new.text); END;
+""",
+    "postgres": """
+ALTER TABLE statements ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED;
+CREATE INDEX statements_tsv ON statements USING GIN (tsv);
+ALTER TABLE claims ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED;
+CREATE INDEX claims_tsv ON claims USING GIN (tsv);
+""",
+}
+
+MIGRATIONS = [
+    ("0001_core_tables", CORE),
+    ("0002_full_text", FULL_TEXT),
+]
+
+TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+
+
+def statements_for(step, dialect: str) -> list[str]:
+    sql = step[dialect] if isinstance(step, dict) else step
+    sql = sql.format(**TYPES[dialect]) if "{" in sql else sql
+    if dialect == "sqlite":  # a trigger body holds ";": split on ";" at line ends only
+        parts = [p.strip() for p in sql.split(";\n")]
+    else:
+        parts = [p.strip() for p in sql.split(";")]
+    return [p.rstrip(";") + (";" if p.rstrip().endswith("END") else "") for p in parts if p.strip()]
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def migrate(store, dialect: str) -> list[str]:
+    """Apply pending migrations through `store` (an SQL store) inside its write transaction."""
+    applied = []
+    with store.transaction():
+        store._x(TABLE)
+        done = {r["name"] for r in store._q("SELECT name FROM schema_migrations")}
+        for name, step in MIGRATIONS:
+            if name in done:
+                continue
+            for sql in statements_for(step, dialect):
+                store._x(sql)
+            store._x("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)", (name, now()))
+            applied.append(name)
+    return applied

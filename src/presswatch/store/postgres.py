@@ -1,0 +1,144 @@
+"""The team store: PostgreSQL through psycopg 3, the same tables and migrations as SQLite, full text
+with a generated tsvector column and a GIN index.
+
+The search is compiled to tsquery functions whose every word is a parameter. One connection per
+thread, in autocommit; writes and multi-query reads open a transaction (reads REPEATABLE READ).
+"""
+from __future__ import annotations
+
+import re
+import threading
+from contextlib import contextmanager
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from ..errors import StoreError
+from .sql import SQLStore
+
+_PLACEHOLDER = re.compile(r"\?")
+_SCHEMA = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+
+
+def split_url(url: str) -> tuple[str, str | None]:
+    """(libpq URL, schema): our own `schema=NAME` query parameter is taken out of the URL."""
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query)
+    schema = next((v for k, v in query if k == "schema"), None)
+    rest = urlencode([(k, v) for k, v in query if k != "schema"])
+    if schema is not None and not _SCHEMA.match(schema):
+        raise StoreError(f"schema {schema!r}: use lower-case letters, digits and _")
+    return urlunsplit(parts._replace(query=rest)), schema
+
+
+def tsquery(parsed) -> tuple[str, list]:
+    params: list = []
+
+    def term(t):
+        if t.prefix:
+            params.append(" <-> ".join(t.words[:-1] + (t.words[-1] + ":*",)))
+            return "to_tsquery('english', ?)"
+        params.append(" ".join(t.words))
+        return "phraseto_tsquery('english', ?)"
+    expr = " && ".join("(" + " || ".join(term(t) for t in clause) + ")" for clause in parsed.clauses)
+    for t in parsed.exclude:
+        expr += " && !!" + term(t)
+    return expr, params
+
+
+class PostgresStore(SQLStore):
+    dialect = "postgres"
+
+    def __init__(self, url: str):
+        try:
+            import psycopg  # noqa: F401  (imported here: the core never needs it)
+        except ImportError:
+            raise StoreError("the PostgreSQL store needs psycopg 3: pip install 'psycopg[binary]'") from None
+        self.url = url
+        self._dsn, self.schema = split_url(url)
+        self._local = threading.local()
+        self._all: list = []
+        self._lock = threading.Lock()
+
+    def _conn(self):
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            import psycopg
+            from psycopg.rows import dict_row
+            try:
+                conn = psycopg.connect(self._dsn, autocommit=True, row_factory=dict_row)
+                if self.schema:
+                    conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
+                    conn.execute(f'SET search_path TO "{self.schema}"')
+            except psycopg.Error as exc:
+                raise StoreError(f"cannot connect to PostgreSQL ({_safe(self._dsn)}): {str(exc).strip()}") from None
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    def _sql(self, sql):
+        return _PLACEHOLDER.sub("%s", sql)
+
+    def _q(self, sql, params=()):
+        import psycopg
+        try:
+            cur = self._conn().execute(self._sql(sql), params)
+            return list(cur.fetchall()) if cur.description else []
+        except psycopg.Error as exc:
+            raise StoreError(f"PostgreSQL store: {str(exc).strip()}") from exc
+
+    def _x(self, sql, params=()):
+        import psycopg
+        try:
+            self._conn().execute(self._sql(sql), params)
+        except psycopg.Error as exc:
+            raise StoreError(f"PostgreSQL store: {str(exc).strip()}") from exc
+
+    def _many(self, sql, rows):
+        import psycopg
+        rows = list(rows)
+        if not rows:
+            return
+        try:
+            with self._conn().cursor() as cur:
+                cur.executemany(self._sql(sql), rows)
+        except psycopg.Error as exc:
+            raise StoreError(f"PostgreSQL store: {str(exc).strip()}") from exc
+
+    @contextmanager
+    def transaction(self):
+        with self._conn().transaction():
+            yield
+
+    @contextmanager
+    def snapshot(self):
+        conn = self._conn()
+        if conn.info.transaction_status != 0:  # already inside a transaction
+            yield
+            return
+        with conn.transaction():
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            yield
+
+    def migrate(self):
+        with self.transaction():
+            self._x("SELECT pg_advisory_xact_lock(5750912)")  # one migrator at a time
+            return super().migrate()
+
+    def _match(self, parsed, target):
+        expr, params = tsquery(parsed)
+        return f"s.tsv @@ ({expr})", params
+
+    def close(self):
+        with self._lock:
+            for conn in self._all:
+                try:
+                    conn.close()
+                except Exception:
+                    pass
+            self._all.clear()
+        self._local = threading.local()
+
+
+def _safe(dsn: str) -> str:
+    """The URL without its password, for messages."""
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", dsn)

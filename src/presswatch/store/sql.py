@@ -1,0 +1,241 @@
+"""What the SQLite and PostgreSQL stores share: every query, written once with ? placeholders.
+
+A backend supplies the connection (`_q`, `_x`, `transaction`) and `_match`, the full-text condition
+compiled from a parsed search. Values always travel as parameters, never inside the SQL text.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Optional
+
+from ..corpus.names import parse_name
+from ..errors import SearchSyntaxError
+from . import migrations
+from .base import Page, Search, Store
+
+HIT_COLUMNS = {
+    "statements": ("s.id, 'statement' AS type, s.text, s.kind, s.speaker_id, "
+                   "COALESCE(sp.name, s.speaker_name) AS speaker, s.cue, s.said_date, s.occasion, "
+                   "s.cluster_id, s.article_id, a.title, a.url, s.outlet, s.published"),
+    "claims": ("s.id, 'claim' AS type, s.text, s.kind, s.verdict, s.article_id, a.title, a.url, "
+               "s.outlet, s.published"),
+}
+FROM = {
+    "statements": "statements s JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id",
+    "claims": "claims s JOIN articles a ON a.id = s.article_id",
+}
+ORDER = "ORDER BY (s.published IS NULL), s.published DESC, s.article_id, s.seq"
+FACET_LIMIT = 10
+
+
+class SQLStore(Store):
+    dialect = "sqlite"
+
+    # supplied by the backend
+    def _q(self, sql: str, params=()) -> list[dict]:
+        raise NotImplementedError
+
+    def _x(self, sql: str, params=()) -> None:
+        raise NotImplementedError
+
+    def _many(self, sql: str, rows) -> None:
+        for r in rows:
+            self._x(sql, r)
+
+    def _match(self, parsed, target: str) -> tuple[str, list]:
+        raise NotImplementedError
+
+    def _one(self, sql, params=()) -> Optional[dict]:
+        rows = self._q(sql, params)
+        return rows[0] if rows else None
+
+    # -- lifecycle
+    def migrate(self) -> list[str]:
+        return migrations.migrate(self, self.dialect)
+
+    # -- writing
+    def start_run(self, sources):
+        with self.transaction():
+            return self._one("INSERT INTO ingest_runs (started_at, sources) VALUES (?, ?) RETURNING id",
+                             (migrations.now(), json.dumps(list(sources))))["id"]
+
+    def finish_run(self, run_id, counts):
+        with self.transaction():
+            self._x("UPDATE ingest_runs SET finished_at = ?, ok = ?, duplicates = ?, errors = ? WHERE id = ?",
+                    (migrations.now(), counts.get("ok", 0), counts.get("duplicate", 0),
+                     counts.get("error", 0), run_id))
+
+    def add_status(self, run_id, seq, doc_id, origin, article_id, status, reason):
+        self._x("INSERT INTO ingest_status (run_id, seq, doc_id, origin, article_id, status, reason, at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (run_id, seq, doc_id, origin, article_id, status, reason, migrations.now()))
+
+    def has_article(self, article_id):
+        return self._one("SELECT 1 AS x FROM articles WHERE id = ?", (article_id,)) is not None
+
+    def speaker_candidates(self, keys):
+        if not keys:
+            return []
+        marks = ", ".join("?" * len(keys))
+        return self._q("SELECT DISTINCT sp.id, sp.name, sp.kind, sp.statements FROM speakers sp "
+                       f"JOIN speaker_names n ON n.speaker_id = sp.id WHERE n.key IN ({marks})", tuple(keys))
+
+    def add_speaker(self, speaker_id, name, kind):
+        self._x("INSERT INTO speakers (id, name, kind, statements) VALUES (?, ?, ?, 0)", (speaker_id, name, kind))
+
+    def rename_speaker(self, speaker_id, name):
+        self._x("UPDATE speakers SET name = ? WHERE id = ?", (name, speaker_id))
+
+    def add_speaker_names(self, speaker_id, names):
+        self._many("INSERT INTO speaker_names (key, speaker_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                   [(k, speaker_id, n) for k, n in names])
+
+    def cluster_by_fingerprint(self, fingerprint):
+        row = self._one("SELECT cluster_id FROM statements WHERE fingerprint = ? LIMIT 1", (fingerprint,))
+        return row["cluster_id"] if row else None
+
+    def band_candidates(self, bands):
+        if not bands:
+            return []
+        marks = ", ".join("?" * len(bands))
+        rows = self._q("SELECT DISTINCT s.cluster_id, s.text FROM statement_bands b JOIN statements s "
+                       f"ON s.id = b.statement_id WHERE b.band IN ({marks}) LIMIT 100", tuple(bands))
+        return [(r["cluster_id"], r["text"]) for r in rows]
+
+    def add_bands(self, statement_id, bands):
+        self._many("INSERT INTO statement_bands (band, statement_id) VALUES (?, ?)",
+                   [(b, statement_id) for b in bands])
+
+    def add_article(self, rows):
+        a = dict(rows.article, ingested_at=migrations.now())
+        cols = list(a)
+        self._x(f"INSERT INTO articles ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                tuple(a[c] for c in cols))
+        if rows.statements:
+            cols = [c for c in rows.statements[0] if c != "speaker_local"]
+            self._many(f"INSERT INTO statements ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                       [tuple(s[c] for c in cols) for s in rows.statements])
+        if rows.claims:
+            cols = list(rows.claims[0])
+            self._many(f"INSERT INTO claims ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                       [tuple(c[k] for k in cols) for c in rows.claims])
+        counts = Counter(s["speaker_id"] for s in rows.statements if s["speaker_id"])
+        self._many("UPDATE speakers SET statements = statements + ? WHERE id = ?",
+                   [(n, sid) for sid, n in sorted(counts.items())])
+
+    # -- reading
+    def _where(self, search: Search) -> tuple[str, list]:
+        parsed = search.parsed
+        conds, params = [], []
+        if not parsed.empty:
+            sql, p = self._match(parsed, search.target)
+            conds.append(sql)
+            params += p
+        if search.speaker:
+            if search.target != "statements":
+                raise SearchSyntaxError("a speaker filter applies to statements, not claims")
+            name = parse_name(search.speaker)
+            keys = name.keys
+            conds.append(f"(s.speaker_id = ? OR s.speaker_id IN (SELECT speaker_id FROM speaker_names "
+                         f"WHERE key IN ({', '.join('?' * len(keys))})))")
+            params += [search.speaker, *keys]
+        for col, op, value in (("outlet", "=", search.outlet), ("published", ">=", search.since),
+                               ("published", "<=", search.until)):
+            if value is not None:
+                conds.append(f"s.{col} {op} ?")
+                params.append(value)
+        return (" WHERE " + " AND ".join(conds)) if conds else "", params
+
+    def search(self, search, facets=False):
+        search = search.checked()
+        where, params = self._where(search)
+        t = search.target
+        with self.snapshot():
+            hits = self._q(f"SELECT {HIT_COLUMNS[t]} FROM {FROM[t]}{where} {ORDER} LIMIT ? OFFSET ?",
+                           (*params, search.limit, search.offset))
+            if search.offset == 0 and len(hits) < search.limit:
+                total = len(hits)
+            else:
+                total = self._one(f"SELECT COUNT(*) AS n FROM {FROM[t]}{where}", tuple(params))["n"]
+            page = Page(hits, total)
+            if facets:
+                page.facets = self._facets(t, where, params)
+        return page
+
+    def _facets(self, t, where, params):
+        out = {}
+        if t == "statements":
+            rows = self._q(f"SELECT s.speaker_id AS id, COALESCE(sp.name, s.speaker_name) AS name, COUNT(*) AS n "
+                           f"FROM {FROM[t]}{where} GROUP BY s.speaker_id, COALESCE(sp.name, s.speaker_name) "
+                           f"ORDER BY n DESC, name LIMIT {FACET_LIMIT}", tuple(params))
+            out["speaker"] = [(r["id"], r["name"], r["n"]) for r in rows if r["name"]]
+        rows = self._q(f"SELECT s.outlet AS v, COUNT(*) AS n FROM {FROM[t]}{where} GROUP BY s.outlet "
+                       f"ORDER BY n DESC, v LIMIT {FACET_LIMIT}", tuple(params))
+        out["outlet"] = [(r["v"], r["n"]) for r in rows if r["v"]]
+        rows = self._q(f"SELECT SUBSTR(s.published, 1, 4) AS v, COUNT(*) AS n FROM {FROM[t]}{where} "
+                       f"GROUP BY SUBSTR(s.published, 1, 4) ORDER BY v DESC", tuple(params))
+        out["year"] = [(r["v"], r["n"]) for r in rows if r["v"]]
+        return out
+
+    _ARTICLE = ("id, content_hash, url, doc_id, title, outlet, author, published, published_basis, origin, "
+                "text, analysis, run_id, ingested_at")
+    _STATEMENT = ("s.id, s.article_id, s.seq, s.speaker_id, COALESCE(sp.name, s.speaker_name) AS speaker, "
+                  "s.speaker_name, s.kind, s.is_direct, s.start_char, s.end_char, s.spans, s.text, s.cue, "
+                  "s.said_date, s.said_year, s.occasion, s.said_text, s.said_basis, s.confidence, "
+                  "s.fingerprint, s.cluster_id, s.published, s.outlet")
+
+    def article(self, article_id):
+        with self.snapshot():
+            a = self._one(f"SELECT {self._ARTICLE} FROM articles WHERE id = ?", (article_id,))
+            if a is None:
+                return None
+            a["statements"] = self._q(f"SELECT {self._STATEMENT} FROM statements s LEFT JOIN speakers sp "
+                                      "ON sp.id = s.speaker_id WHERE s.article_id = ? ORDER BY s.seq", (article_id,))
+            a["claims"] = self._q("SELECT id, article_id, seq, start_char, end_char, text, kind, verdict, checks, "
+                                  "published, outlet FROM claims WHERE article_id = ? ORDER BY seq", (article_id,))
+        return a
+
+    def speaker(self, speaker_id):
+        with self.snapshot():
+            sp = self._one("SELECT id, name, kind, statements FROM speakers WHERE id = ?", (speaker_id,))
+            if sp is None:
+                return None
+            sp["names"] = [r["name"] for r in self._q(
+                "SELECT DISTINCT name FROM speaker_names WHERE speaker_id = ? ORDER BY name", (speaker_id,))]
+            sp["statements"] = self._q(
+                f"SELECT {self._STATEMENT}, a.title, a.url FROM statements s JOIN articles a ON a.id = s.article_id "
+                "LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.speaker_id = ? "
+                "ORDER BY (COALESCE(s.said_date, s.published) IS NULL), COALESCE(s.said_date, s.published), "
+                "a.n, s.seq", (speaker_id,))
+        return sp
+
+    def speakers(self, limit=200):
+        return self._q("SELECT id, name, kind, statements FROM speakers ORDER BY statements DESC, name LIMIT ?",
+                       (limit,))
+
+    def statement(self, statement_id):
+        with self.snapshot():
+            st = self._one(f"SELECT {self._STATEMENT}, a.title, a.url FROM statements s JOIN articles a "
+                           "ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = ?",
+                           (statement_id,))
+            if st is None:
+                return None
+            st["provenance"] = self._q(
+                f"SELECT {self._STATEMENT}, a.title, a.url FROM statements s JOIN articles a ON a.id = s.article_id "
+                "LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.cluster_id = ? "
+                "ORDER BY (s.published IS NULL), s.published, a.n, s.seq", (st["cluster_id"],))
+        return st
+
+    def runs(self, limit=20):
+        return self._q("SELECT id, started_at, finished_at, sources, ok, duplicates, errors FROM ingest_runs "
+                       "ORDER BY id DESC LIMIT ?", (limit,))
+
+    def statuses(self, run_id):
+        return self._q("SELECT run_id, seq, doc_id, origin, article_id, status, reason FROM ingest_status "
+                       "WHERE run_id = ? ORDER BY seq", (run_id,))
+
+    def stats(self):
+        with self.snapshot():
+            return {t: self._one(f"SELECT COUNT(*) AS n FROM {t}")["n"]
+                    for t in ("articles", "statements", "speakers", "claims")}

@@ -1,0 +1,133 @@
+"""The default store: one SQLite file, FTS5 full text, WAL so readers and an ingest run together.
+
+The file is plain SQLite (tables named for what they hold, FTS5 indexes beside them), so Datasette
+or the sqlite3 shell read it as it is. One connection per thread; writes take the write lock at
+BEGIN IMMEDIATE, reads run in a deferred transaction so several queries see one state.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from contextlib import contextmanager
+from urllib.parse import unquote, urlparse
+
+from ..errors import StoreError
+from .sql import SQLStore
+
+PREFIX = "sqlite:///"
+
+
+def path_of(url: str) -> str:
+    """sqlite:///news.db -> news.db (relative to the working directory); sqlite:////abs/news.db -> /abs/news.db."""
+    if not url.startswith(PREFIX):
+        raise StoreError(f"{url!r} is not an SQLite URL; write sqlite:///relative.db or sqlite:////absolute.db")
+    path = unquote(url[len(PREFIX):].split("?", 1)[0])
+    if not path:
+        raise StoreError(f"{url!r} names no file; write sqlite:///presswatch.db")
+    return path
+
+
+def fts5(parsed) -> str:
+    """A parsed search as an FTS5 MATCH expression: every term a quoted phrase of word characters."""
+    def term(t):
+        return '"' + " ".join(t.words) + '"' + ("*" if t.prefix else "")
+    expr = " AND ".join("(" + " OR ".join(term(t) for t in clause) + ")" for clause in parsed.clauses)
+    for t in parsed.exclude:
+        expr += " NOT " + term(t)
+    return expr
+
+
+class SQLiteStore(SQLStore):
+    dialect = "sqlite"
+
+    def __init__(self, url: str, readonly: bool = False):
+        self.url = url
+        self.path = path_of(url)
+        self.readonly = readonly
+        if readonly and not os.path.exists(self.path):
+            raise StoreError(f"no corpus at {self.path}; build one with: presswatch ingest PATH --db {url}")
+        self._local = threading.local()
+        self._all: list = []
+        self._lock = threading.Lock()
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                if self.readonly:
+                    conn = sqlite3.connect(f"file:{os.path.abspath(self.path)}?mode=ro", uri=True,
+                                           timeout=30, isolation_level=None, check_same_thread=False)
+                else:
+                    conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+                    conn.execute("PRAGMA journal_mode=WAL")
+                    conn.execute("PRAGMA synchronous=NORMAL")  # durable at each checkpoint; a crash loses no committed article's consistency
+                conn.execute("PRAGMA foreign_keys=ON")
+                conn.execute("PRAGMA busy_timeout=30000")
+            except sqlite3.Error as exc:
+                raise StoreError(f"cannot open the SQLite store {self.path}: {exc}") from None
+            conn.row_factory = sqlite3.Row
+            self._local.conn, self._local.depth = conn, 0
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    def _q(self, sql, params=()):
+        try:
+            return [dict(r) for r in self._conn().execute(sql, params).fetchall()]
+        except sqlite3.Error as exc:
+            raise StoreError(f"SQLite store {self.path}: {exc}") from exc
+
+    def _x(self, sql, params=()):
+        try:
+            self._conn().execute(sql, params)
+        except sqlite3.Error as exc:
+            raise StoreError(f"SQLite store {self.path}: {exc}") from exc
+
+    def _many(self, sql, rows):
+        try:
+            self._conn().executemany(sql, rows)
+        except sqlite3.Error as exc:
+            raise StoreError(f"SQLite store {self.path}: {exc}") from exc
+
+    @contextmanager
+    def _tx(self, begin: str):
+        conn = self._conn()
+        if self._local.depth:
+            self._local.depth += 1
+            try:
+                yield
+            finally:
+                self._local.depth -= 1
+            return
+        self._x(begin)
+        self._local.depth = 1
+        try:
+            yield
+        except BaseException:
+            self._local.depth = 0
+            conn.execute("ROLLBACK")
+            raise
+        self._local.depth = 0
+        self._x("COMMIT")
+
+    def transaction(self):
+        if self.readonly:
+            raise StoreError("this store was opened read-only")
+        return self._tx("BEGIN IMMEDIATE")
+
+    def snapshot(self):
+        return self._tx("BEGIN")
+
+    def _match(self, parsed, target):
+        return f"s.n IN (SELECT rowid FROM {target}_fts WHERE {target}_fts MATCH ?)", [fts5(parsed)]
+
+    def close(self):
+        with self._lock:
+            for conn in self._all:
+                try:
+                    conn.close()
+                except sqlite3.Error:
+                    pass
+            self._all.clear()
+        self._local = threading.local()
