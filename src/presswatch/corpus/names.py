@@ -78,6 +78,12 @@ def _given_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
     return x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
 
 
+def same_person(a: Name, b: Name) -> bool:
+    """Could names `a` and `b` be one speaker (same key, or same surname and agreeing given names)?"""
+    return a.key == b.key or (a.surname is not None and a.surname == b.surname
+                              and _given_compatible(a.given, b.given))
+
+
 def choose(name: Name, candidates: Sequence[dict]) -> Optional[dict]:
     """The known speaker `name` belongs to, from `candidates` (rows with id, name, kind, statements,
     all sharing a key with `name`), or None for a new speaker. Ties go to the speaker quoted most."""

@@ -137,6 +137,15 @@ class Store(ABC):
         """Insert a corpus.rows.Rows (article, statements with speaker_id and cluster_id set, claims)."""
 
     # -- reading
+    def speaker_ids(self, name_or_id: str) -> list[str]:
+        """The speakers a search filter names: an id, or every speaker the name can be ("Khamenei":
+        all Khamenei; "Ali Khamenei": those whose given names agree)."""
+        from ..corpus.names import parse_name, same_person
+        wanted = parse_name(name_or_id)
+        found = {c["id"] for c in self.speaker_candidates(wanted.keys)
+                 if same_person(wanted, parse_name(c["name"], c["kind"]))}
+        return sorted(found | {name_or_id})
+
     @abstractmethod
     def search(self, search: Search, facets: bool = False) -> Page: ...
 

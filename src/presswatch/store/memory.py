@@ -7,7 +7,7 @@ from collections import Counter
 from contextlib import contextmanager
 from copy import deepcopy
 
-from ..corpus.names import fold, parse_name
+from ..corpus.names import fold
 from ..errors import SearchSyntaxError
 from . import migrations
 from .base import Page, Search, Store
@@ -137,8 +137,7 @@ class MemoryStore(Store):
         if search.speaker:
             if search.target != "statements":
                 raise SearchSyntaxError("a speaker filter applies to statements, not claims")
-            keys = parse_name(search.speaker).keys
-            ids = {n["speaker_id"] for n in self.t["speaker_names"] if n["key"] in keys} | {search.speaker}
+            ids = set(self.speaker_ids(search.speaker))
             rows = [s for s in rows if s["speaker_id"] in ids]
         if search.outlet:
             rows = [s for s in rows if s["outlet"] == search.outlet]

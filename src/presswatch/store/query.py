@@ -56,9 +56,9 @@ def parse(text: Optional[str]) -> Parsed:
         negative = tok.startswith("-") and len(tok) > 1
         term = _term(tok[1:] if negative else tok)
         if term is None:
-            if negative or pending_or:
-                raise SearchSyntaxError(f"{tok!r} has no letters or digits to search for")
-            continue  # stray punctuation: ignored, as the index ignores it
+            if pending_or:
+                raise SearchSyntaxError(f"OR is followed by {tok!r}, which has no letters or digits to search for")
+            continue  # stray punctuation ("--", "&"): ignored, as the index ignores it
         if negative:
             if pending_or:
                 raise SearchSyntaxError("OR cannot join an excluded word; write: budget -tax")

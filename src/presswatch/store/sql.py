@@ -9,7 +9,6 @@ import json
 from collections import Counter
 from typing import Optional
 
-from ..corpus.names import parse_name
 from ..errors import SearchSyntaxError
 from . import migrations
 from .base import Page, Search, Store
@@ -135,11 +134,9 @@ class SQLStore(Store):
         if search.speaker:
             if search.target != "statements":
                 raise SearchSyntaxError("a speaker filter applies to statements, not claims")
-            name = parse_name(search.speaker)
-            keys = name.keys
-            conds.append(f"(s.speaker_id = ? OR s.speaker_id IN (SELECT speaker_id FROM speaker_names "
-                         f"WHERE key IN ({', '.join('?' * len(keys))})))")
-            params += [search.speaker, *keys]
+            wanted = self.speaker_ids(search.speaker)
+            conds.append(f"s.speaker_id IN ({', '.join('?' * len(wanted))})")
+            params += wanted
         for col, op, value in (("outlet", "=", search.outlet), ("published", ">=", search.since),
                                ("published", "<=", search.until)):
             if value is not None:

@@ -1,0 +1,103 @@
+"""Hand-made analysed articles for the store, web and browser tests (no spaCy needed).
+
+article(doc_id, [(speaker, quote), ...], ...) writes a small news text holding each quote as
+'“QUOTE,” said SPEAKER.' and returns the Article and an Analysis whose offsets point into it.
+"""
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+
+from presswatch.corpus import writer
+from presswatch.records import Analysis, Article, Publication, Quote, Span, Speaker, StatementTime
+
+
+def article(doc_id, quotes, *, title=None, url=None, published=None, outlet=None, claims=(), lead=None,
+            mentions=None):
+    text = (lead or f"Report {doc_id}.") + "\n"
+    qs, speakers = [], {}
+    for name, quote in quotes:
+        start = len(text) + 1
+        text += f"“{quote},” said {name}. "
+        src_start = start + len(quote) + 8
+        sid = speakers.setdefault(name, f"s{len(speakers)}")
+        qs.append(Quote(content=(Span(start, start + len(quote), quote),),
+                        source=Span(src_start, src_start + len(name), name),
+                        cue=Span(src_start - 5, src_start - 1, "said"), speaker=name, is_direct=True,
+                        kind="direct", speaker_id=sid, statement_time=StatementTime(basis="publication"),
+                        confidence=0.9))
+        assert text[start:start + len(quote)] == quote and text[src_start:src_start + len(name)] == name
+    text += "\n"
+    claim_dicts = []
+    for claim_text, verdict in claims:
+        start = len(text)
+        text += claim_text + ". "
+        claim_dicts.append({"span": {"start": start, "end": start + len(claim_text), "text": claim_text},
+                            "kind": "quantity", "checks": [{"verdict": verdict, "evidence": "test table"}]})
+    spk = tuple(Speaker(sid, name, "PERSON", tuple(Span(0, 0, m) for m in (mentions or {}).get(name, ())))
+                for name, sid in speakers.items())
+    art = Article(doc_id=doc_id, text=text, title=title, url=url, published=published, outlet=outlet,
+                  origin=f"{doc_id}.txt")
+    an = Analysis(doc_id=doc_id, title=title, url=url, outlet=outlet, origin=art.origin,
+                  publication=Publication(date=published, year=int(published[:4]) if published else None,
+                                          basis="given" if published else None),
+                  quotes=tuple(qs), speakers=spk, claims=tuple(claim_dicts))
+    return art, an
+
+
+def add_all(store, items):
+    run = store.start_run(["fixtures"])
+    out = [writer.add(store, art, an, run, i) for i, (art, an) in enumerate(items)]
+    store.finish_run(run, {})
+    return out
+
+
+def corpus():
+    """A small corpus: Khamenei under three name forms, one quote travelling between outlets."""
+    return [
+        article("tehran-1", [("Ali Khamenei", "The enemies of Iran will not succeed in their plans"),
+                             ("Hassan Rouhani", "Our economy is resilient despite the sanctions")],
+                title="Leader speaks on Quds Day", url="https://news.example/a1", published="2022-04-29",
+                outlet="Tehran Times", claims=[("Inflation fell to 40 percent", "supported")],
+                mentions={"Ali Khamenei": ("Ayatollah Khamenei", "Khamenei")}),
+        article("wire-2", [("Ayatollah Khamenei", "The enemies of Iran will not succeed in their plans!"),
+                           ("Mojtaba Khamenei", "The seminary stands with the people of Gaza")],
+                title="Khamenei repeats warning", url="https://wire.example/b2", published="2023-04-14",
+                outlet="Wire Service"),
+        article("paper-3", [("Khamenei", "The enemies of Iran will never succeed in their plans")],
+                title="A speech recalled", url="https://paper.example/c3", published="2021-05-07",
+                outlet="Daily Paper", claims=[("The budget grew by 12 percent", "contradicted")]),
+        article("paper-4", [("Claire Dubois", "The rail line will open on schedule next spring"),
+                            ("Marcus Feld", "Transport spending must be audited before the vote")],
+                title="Rail line on track, minister says", url="https://paper.example/d4",
+                published="2024-03-02", outlet="Daily Paper"),
+    ]
+
+
+def store_urls():
+    urls = [pytest.param("memory:", id="memory"), pytest.param("sqlite", id="sqlite")]
+    urls.append(pytest.param("postgres", id="postgres", marks=pytest.mark.skipif(
+        not os.environ.get("PRESSWATCH_TEST_POSTGRES_URL"),
+        reason="set PRESSWATCH_TEST_POSTGRES_URL to run the PostgreSQL contract tests")))
+    return urls
+
+
+def make_store(kind, tmp_path):
+    """(store, cleanup) for a backend name from store_urls(); PostgreSQL gets a fresh schema."""
+    from presswatch.store import open_store
+    if kind == "sqlite":
+        store = open_store(f"sqlite:///{tmp_path}/corpus.db")
+        return store, store.close
+    if kind == "postgres":
+        base = os.environ["PRESSWATCH_TEST_POSTGRES_URL"]
+        schema = "t_" + uuid.uuid4().hex[:12]
+        store = open_store(base + ("&" if "?" in base else "?") + f"schema={schema}")
+
+        def cleanup():
+            store._x(f'DROP SCHEMA "{schema}" CASCADE')
+            store.close()
+        return store, cleanup
+    store = open_store(kind)
+    return store, store.close

@@ -1,0 +1,165 @@
+"""Store contract: every backend (memory, SQLite, PostgreSQL) answers the same way."""
+import pytest
+from corpus_fixtures import add_all, article, corpus, make_store, store_urls
+
+from presswatch.corpus import writer
+from presswatch.errors import SearchSyntaxError, StoreError
+from presswatch.store import Search
+
+
+@pytest.fixture(params=store_urls())
+def store(request, tmp_path):
+    s, cleanup = make_store(request.param, tmp_path)
+    yield s
+    cleanup()
+
+
+@pytest.fixture
+def filled(store):
+    add_all(store, corpus())
+    return store
+
+
+def ids(page):
+    return sorted(h["article_id"] for h in page.hits)
+
+
+def test_article_stored_once_and_statuses_recorded(store):
+    items = corpus()[:2]
+    assert [s for s, _ in add_all(store, items)] == ["ok", "ok"]
+    assert [s for s, _ in add_all(store, items)] == ["duplicate", "duplicate"]
+    assert store.stats() == {"articles": 2, "statements": 4, "speakers": 3, "claims": 1}
+    runs = store.runs()
+    assert len(runs) == 2
+    statuses = store.statuses(runs[0]["id"])
+    assert [s["status"] for s in statuses] == ["duplicate", "duplicate"]
+    assert statuses[0]["article_id"] == add_all(store, items[:1])[0][1]
+
+
+def test_same_text_at_another_url_is_another_copy(store):
+    a, an = article("x", [("Jane Doe", "We will win the vote next week")], url="https://one.example/x")
+    b, bn = article("x", [("Jane Doe", "We will win the vote next week")], url="https://two.example/x")
+    assert [s for s, _ in add_all(store, [(a, an), (b, bn)])] == ["ok", "ok"]
+    assert store.stats()["articles"] == 2
+
+
+def test_failed_analysis_is_an_error_status(store):
+    from presswatch.records import Analysis
+    run = store.start_run(["x"])
+    status, _ = writer.add(store, None, Analysis.failed("bad", "not UTF-8", "bad.txt"), run, 0)
+    assert status == "error"
+    assert store.statuses(run)[0]["reason"] == "not UTF-8"
+    assert store.stats()["articles"] == 0
+
+
+def test_transaction_rolls_back(store):
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store.add_speaker("sp-x", "Someone", "PERSON")
+            store.add_speaker_names("sp-x", [("someone", "Someone")])
+            raise RuntimeError("boom")
+    assert store.speaker("sp-x") is None
+
+
+def test_search_words_phrases_or_not_prefix(filled):
+    assert filled.search(Search("enemies")).total == 3
+    assert filled.search(Search('"never succeed"')).total == 1
+    assert filled.search(Search("seminary OR rail")).total == 2
+    assert filled.search(Search("enemies -never")).total == 2
+    assert filled.search(Search("transp*")).total == 1
+    assert filled.search(Search("nothingmatchesthis")).total == 0
+    assert filled.search(Search("")).total == 7
+
+
+def test_search_filters(filled):
+    assert filled.search(Search(outlet="Daily Paper")).total == 3
+    assert filled.search(Search("enemies", since="2022")).total == 2
+    assert filled.search(Search("enemies", since="2022-05", until="2023-12-31")).total == 1
+    assert filled.search(Search(until="2021")).total == 1
+    claims = filled.search(Search("percent", target="claims"))
+    assert claims.total == 2 and {h["verdict"] for h in claims.hits} == {"supported", "contradicted"}
+
+
+def test_search_order_limit_offset_and_facets(filled):
+    page = filled.search(Search("enemies", limit=2), facets=True)
+    assert page.total == 3 and len(page.hits) == 2
+    assert [h["published"] for h in page.hits] == ["2023-04-14", "2022-04-29"]  # newest first
+    assert filled.search(Search("enemies", limit=2, offset=2)).hits[0]["published"] == "2021-05-07"
+    assert page.facets["speaker"][0][1:] == ("Ali Khamenei", 3)
+    assert dict(page.facets["outlet"]) == {"Tehran Times": 1, "Wire Service": 1, "Daily Paper": 1}
+    assert dict(page.facets["year"]) == {"2023": 1, "2022": 1, "2021": 1}
+
+
+def test_speakers_merged_across_articles(filled):
+    page = filled.search(Search(speaker="Khamenei"))
+    names = {h["speaker"] for h in page.hits}
+    assert names == {"Ali Khamenei", "Mojtaba Khamenei"}  # a bare surname reaches both
+    ali = filled.search(Search(speaker="Ayatollah Ali Khamenei"))
+    assert ali.total == 3 and {h["speaker"] for h in ali.hits} == {"Ali Khamenei"}
+    sp = filled.speaker(ali.hits[0]["speaker_id"])
+    assert sp["name"] == "Ali Khamenei" and sp["statements"] and len(sp["statements"]) == 3
+    assert {"Ali Khamenei", "Ayatollah Khamenei", "Khamenei"} <= set(sp["names"])
+    assert [s["published"] for s in sp["statements"]] == ["2021-05-07", "2022-04-29", "2023-04-14"]
+    assert filled.speakers()[0]["name"] == "Ali Khamenei"
+    assert filled.search(Search(speaker=sp["id"])).total == 3
+
+
+def test_statement_provenance_groups_near_duplicates(filled):
+    hit = filled.search(Search('"will not succeed"', outlet="Wire Service")).hits[0]
+    st = filled.statement(hit["id"])
+    prov = st["provenance"]
+    assert [p["outlet"] for p in prov] == ["Daily Paper", "Tehran Times", "Wire Service"]  # earliest first
+    assert len({p["cluster_id"] for p in prov}) == 1
+    other = filled.search(Search("seminary")).hits[0]
+    assert len(filled.statement(other["id"])["provenance"]) == 1
+
+
+def test_article_with_statements_and_claims(filled):
+    aid = filled.search(Search("seminary")).hits[0]["article_id"]
+    a = filled.article(aid)
+    assert a["title"] == "Khamenei repeats warning" and a["url"] == "https://wire.example/b2"
+    assert [s["speaker"] for s in a["statements"]] == ["Ali Khamenei", "Mojtaba Khamenei"]
+    for s in a["statements"]:
+        assert s["text"] in a["text"]
+    b = filled.article(filled.search(Search("budget", target="claims")).hits[0]["article_id"])
+    assert b["claims"][0]["verdict"] == "contradicted"
+    assert filled.article("nope") is None and filled.statement("nope") is None and filled.speaker("nope") is None
+
+
+@pytest.mark.parametrize("bad", ['"unclosed phrase', "OR budget", "budget OR", "-budget", "bud*get"])
+def test_search_syntax_errors_are_clear(filled, bad):
+    with pytest.raises(SearchSyntaxError) as exc:
+        filled.search(Search(bad))
+    assert "\n" not in str(exc.value) and len(str(exc.value)) > 20
+
+
+@pytest.mark.parametrize("field,value", [("since", "yesterday"), ("until", "2024-13-45x"), ("target", "users")])
+def test_bad_filters_are_clear(filled, field, value):
+    with pytest.raises(SearchSyntaxError):
+        filled.search(Search("enemies", **{field: value}))
+
+
+@pytest.mark.parametrize("hostile", ["'; DROP TABLE articles; --", '"") OR 1=1 --', "enemies' OR '1'='1",
+                                     "NEAR(a b)", "text:enemies", "^enemies", "{text}: x", "%_%"])
+def test_hostile_queries_are_only_words(filled, hostile):
+    try:
+        assert filled.search(Search(hostile, speaker=hostile if "'" in hostile else None, outlet=hostile)).total == 0
+    except SearchSyntaxError:  # a clear refusal is fine too; nothing may reach the SQL as SQL
+        pass
+    assert filled.stats()["articles"] == 4
+
+
+def test_sql_migrations_recorded_and_idempotent(store):
+    if not hasattr(store, "_q"):
+        pytest.skip("the memory store has no schema")
+    names = [r["name"] for r in store._q("SELECT name FROM schema_migrations ORDER BY name")]
+    assert names == ["0001_core_tables", "0002_full_text"]
+    assert store.migrate() == []
+
+
+def test_store_urls():
+    from presswatch.store import open_store
+    with pytest.raises(StoreError, match="unknown store URL"):
+        open_store("mysql://x")
+    with pytest.raises(StoreError, match="no corpus"):
+        open_store("sqlite:////nonexistent/dir/x.db", readonly=True)
