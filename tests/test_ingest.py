@@ -103,7 +103,7 @@ def test_empty_directory(tmp_path):
     d.mkdir()
     (d / "notes.csv").write_text("a,b\n")
     [item] = read_all([d])
-    assert_failed(item, "empty_dir", str(d), "no .txt, .html, .htm, .jsonl files")
+    assert_failed(item, "empty_dir", str(d), "no .txt, .html, .htm, .jsonl, .rss, .atom, .xml, .warc, .warc.gz files")
 
 
 def test_bad_input_does_not_stop_the_others(write, tmp_path):

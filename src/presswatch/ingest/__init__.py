@@ -1,4 +1,5 @@
-"""Inputs to Articles: plain text, HTML, JSONL files, directories of them, and stdin ("-").
+"""Inputs to Articles: plain text, HTML, JSONL, RSS/Atom feeds (files or URLs), WARC crawls,
+directories of them, and stdin ("-").
 
 read_inputs never raises for a bad input: it yields Analysis.failed(doc_id, reason, origin) in
 that input's place, with a one-line reason naming the input and what to do, and goes on.
@@ -13,10 +14,12 @@ from .. import settings
 from ..errors import InputError
 from ..records import Analysis, Article
 from .decode import BOM, decode, one_line, read_limited
+from .feeds import FEED_SUFFIXES, fetch, is_url, read_feed
 from .html import article_from_html
 from .jsonl import read_jsonl
 from .paths import SUFFIXES, expand
 from .text import article_from_text, headline
+from .warc import is_warc, read_warc
 
 __all__ = ["read_inputs", "read_path", "read_stdin", "article_from_text", "article_from_html",
            "headline", "SUFFIXES"]
@@ -36,6 +39,12 @@ def read_inputs(paths: Iterable[Union[str, os.PathLike]], stdin=None) -> Iterato
         if path == STDIN:
             yield from read_stdin(sys.stdin if stdin is None else stdin, limit)
             continue
+        if is_url(path):  # an RSS or Atom feed on the web
+            try:
+                yield from read_feed(fetch(path, limit), path, _stem(path))
+            except InputError as exc:
+                yield Analysis.failed(path, one_line(str(exc)), path)
+            continue
         try:
             files = expand(path)
         except InputError as exc:
@@ -49,6 +58,9 @@ def read_path(path: str, limit: int | None = None) -> Iterator[Item]:
     """The articles of one file, chosen by its suffix; an unknown suffix is read as plain text."""
     limit = settings.get("max_bytes") if limit is None else limit
     stem, suffix = _stem(path), os.path.splitext(path)[1].lower()
+    if is_warc(path):
+        yield from read_warc(path, stem, limit)
+        return
     if suffix in JSONL_SUFFIXES:
         try:
             fh = open(path, "rb")
@@ -61,6 +73,9 @@ def read_path(path: str, limit: int | None = None) -> Iterator[Item]:
         return
     try:
         data = read_limited(path, limit)
+        if suffix in FEED_SUFFIXES:
+            yield from read_feed(data, path, stem)
+            return
         is_html = suffix in HTML_SUFFIXES
         text = decode(data, path, html_charset=is_html)
         if is_html:

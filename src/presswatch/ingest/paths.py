@@ -5,7 +5,7 @@ import os
 
 from ..errors import InputError
 
-SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".rss", ".atom", ".xml", ".warc", ".warc.gz")
 
 
 def expand(path: str) -> list[str]:

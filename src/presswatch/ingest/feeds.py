@@ -1,0 +1,83 @@
+"""RSS and Atom feeds (feedparser), from a file or an http(s) URL: one Article per entry.
+
+An entry's article is its full content when the feed carries it, else its summary; the linked page
+is not fetched. The entry's link, title, date and the feed's title (as outlet) become metadata.
+"""
+from __future__ import annotations
+
+import re
+import time
+import urllib.request
+from typing import Iterator, Optional, Union
+
+from ..errors import InputError
+from ..records import Analysis, Article
+from .decode import normalise, one_line
+
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+TIMEOUT = 30
+_BLOCK = re.compile(r"(?i)<\s*(br\s*/?|/p|/div|/li|/h[1-6]|/blockquote|/tr)\s*>")
+
+
+def is_url(path: str) -> bool:
+    return path.lower().startswith(("http://", "https://"))
+
+
+def fetch(url: str, limit: int) -> bytes:
+    """The feed's bytes (at most `limit`), or InputError saying what failed."""
+    req = urllib.request.Request(url, headers={"User-Agent": "presswatch feed reader"})
+    try:
+        with urllib.request.urlopen(req, timeout=TIMEOUT) as resp:  # noqa: S310 (http and https only)
+            data = resp.read(limit + 1)
+    except Exception as exc:  # URLError, HTTPError, timeouts, refused connections
+        raise InputError(url, f"cannot be fetched ({one_line(exc)}); check the URL and the network") from None
+    if len(data) > limit:
+        raise InputError(url, f"is larger than the limit of {limit:,} bytes; raise PRESSWATCH_MAX_BYTES")
+    return data
+
+
+def html_text(fragment: str) -> str:
+    """Plain text of an HTML fragment: scripts and styles dropped, blocks on their own lines."""
+    import lxml.html
+    from lxml_html_clean import Cleaner
+
+    if "<" not in fragment:
+        return fragment
+    fragment = _BLOCK.sub(lambda m: m.group(0) + "\n", fragment)
+    try:
+        tree = lxml.html.fragment_fromstring(fragment, create_parent="div")
+        tree = Cleaner(scripts=True, javascript=True, style=True, comments=True).clean_html(tree)
+        text = tree.text_content()
+    except Exception:  # lxml refuses some broken fragments: keep the text between tags
+        text = re.sub(r"<[^>]*>", " ", fragment)
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _date(entry) -> Optional[str]:
+    t = entry.get("published_parsed") or entry.get("updated_parsed")
+    return time.strftime("%Y-%m-%d", t) if t else None
+
+
+def read_feed(data: bytes, name: str, stem: str) -> Iterator[Union[Article, Analysis]]:
+    """Articles from the bytes of an RSS or Atom document; `name` is the file or URL it came from."""
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    if not parsed.entries:
+        why = f" ({one_line(parsed.get('bozo_exception'))})" if parsed.get("bozo") else ""
+        yield Analysis.failed(stem, f"{name}: no feed entries found{why}; give an RSS or Atom feed", name)
+        return
+    outlet = parsed.feed.get("title") or None
+    for i, e in enumerate(parsed.entries, 1):
+        origin = f"{name}#{i}"
+        doc_id = str(e.get("id") or e.get("link") or f"{stem}-{i}")
+        body = (e.get("content") or [{}])[0].get("value") or e.get("summary") or ""
+        try:
+            text = normalise(html_text(body), origin)
+        except InputError:
+            yield Analysis.failed(doc_id, f"{origin}: the entry has no text (no content or summary)", origin)
+            continue
+        title = html_text(e.get("title") or "") or None
+        yield Article(doc_id=doc_id, text=text, title=title, url=e.get("link") or None, published=_date(e),
+                      outlet=outlet, author=e.get("author") or None, origin=origin)
