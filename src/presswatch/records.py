@@ -175,6 +175,79 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class TimeExpr:
+    """A time expression of the text, normalised to a TIMEX3 value against the publication date."""
+    span: Span
+    value: str  # 2024-04-05, 2024-W13, 2023-10, 2021-SP, 2023-H1, 2024, 199, P6M, PT48H, PAST_REF ...
+    precision: str  # day | week | month | season | quarter | half | year | decade | century | time | duration | set | reference
+    type: str = "DATE"  # DATE | TIME | DURATION | SET
+    mod: Optional[str] = None  # APPROX | MORE_THAN | LESS_THAN | START | MID | END | ...
+    anchor: str = "none"  # none (absolute) | publication | estimated (publication date inferred) | unknown
+
+    def to_dict(self) -> dict:
+        return {"span": self.span.to_dict(), "value": self.value, "precision": self.precision,
+                "type": self.type, "mod": self.mod, "anchor": self.anchor}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "TimeExpr":
+        return cls(Span.from_dict(d["span"]), d["value"], d["precision"], d.get("type", "DATE"),
+                   d.get("mod"), d.get("anchor", "none"))
+
+
+@dataclass(frozen=True)
+class Check:
+    """One verdict on a claim, never without the evidence it rests on."""
+    verdict: str  # consistent | inconsistent | unverifiable
+    evidence: str
+    checker: str = ""  # calendar | reference | facts
+    reference: Optional[dict] = None  # the row compared with: {"value"|"date", "source", ...}
+
+    def to_dict(self) -> dict:
+        return {"verdict": self.verdict, "evidence": self.evidence, "checker": self.checker,
+                "reference": self.reference}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Check":
+        return cls(d["verdict"], d["evidence"], d.get("checker", ""), d.get("reference"))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A checkable claim: a quantity, proportion, vague quantity, historical date or calendar statement."""
+    span: Span
+    kind: str  # quantity | proportion | vague quantity | historical date | calendar
+    stated: str  # what is claimed, in a few words ("more than 37000 people killed", "1980")
+    value: Optional[float] = None  # the number, for quantities
+    qualifier: Optional[str] = None  # more than | about | nearly | at least | ...
+    counted: Optional[str] = None  # what is counted ("people killed")
+    place: Optional[str] = None
+    window: Optional[dict] = None  # {"text", "value"} of the time window ("about six months", "P6M")
+    time: Optional[str] = None  # TIMEX3 value of the date the claim holds at or is about
+    cited_source: Optional[Span] = None
+    observance: Optional[str] = None  # calendar statements: the observance and its rule as stated
+    rule: Optional[str] = None
+    score: float = 0.0  # check-worthiness, 0..1
+    checks: tuple = ()  # tuple[Check, ...]
+
+    def with_(self, **changes) -> "Claim":
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict:
+        return {"span": self.span.to_dict(), "kind": self.kind, "stated": self.stated, "value": self.value,
+                "qualifier": self.qualifier, "counted": self.counted, "place": self.place,
+                "window": self.window, "time": self.time, "cited_source": _span_or_none(self.cited_source),
+                "observance": self.observance, "rule": self.rule, "score": round(self.score, 3),
+                "checks": [c.to_dict() for c in self.checks]}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Claim":
+        return cls(Span.from_dict(d["span"]), d["kind"], d.get("stated", ""), d.get("value"), d.get("qualifier"),
+                   d.get("counted"), d.get("place"), d.get("window"), d.get("time"),
+                   Span.from_dict(d.get("cited_source")), d.get("observance"), d.get("rule"),
+                   float(d.get("score", 0.0)), tuple(Check.from_dict(c) for c in d.get("checks", ())))
+
+
+@dataclass(frozen=True)
 class Analysis:
     """Everything presswatch found in one article, or why it could not."""
     doc_id: str
@@ -221,6 +294,6 @@ class Analysis:
             quotes=tuple(Quote.from_dict(q) for q in d.get("quotes", ())),
             speakers=tuple(Speaker.from_dict(s) for s in d.get("speakers", ())),
             entities=tuple(Entity.from_dict(e) for e in d.get("entities", ())),
-            claims=tuple(d.get("claims", ())),
-            times=tuple(d.get("times", ())),
+            claims=tuple(Claim.from_dict(c) for c in d.get("claims", ())),
+            times=tuple(TimeExpr.from_dict(t) for t in d.get("times", ())),
         )

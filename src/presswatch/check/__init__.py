@@ -1,0 +1,1 @@
+"""Verifiers: calendar observances, reference series, fact tables."""
