@@ -108,6 +108,11 @@ ALL_FORMS = {**PHRASAL_FORMS, **OBJECT_FORMS, **SPEECH_FORMS}
 
 # verbs that only report when a clause or quote follows them, never with a bare object
 # ("tell him", "know the answer", "hope for", "add salt")
+# cues whose content can be an infinitive: "vowed to fight on", "urged voters to stay home"
+INFINITIVE_CUES = {"vow", "pledge", "promise", "threaten", "urge", "warn", "call", "agree", "refuse",
+                   "offer", "propose", "demand", "ask", "tell", "insist", "swear", "appeal", "beg",
+                   "plead", "encourage", "implore", "advise", "order", "instruct", "invite"}
+
 CLAUSE_ONLY = {"tell", "ask", "know", "think", "feel", "hope", "add", "continue", "answer", "write",
                "post", "figure", "guess", "realize", "recognize", "expect", "fear", "doubt",
                "reckon", "show", "reply", "respond", "state", "say", "believe", "assure", "agree",

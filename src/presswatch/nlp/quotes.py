@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .cues import (CLAUSE_ONLY, OBJECT_FORMS, PHRASAL, PHRASAL_FORMS, SPEECH_FORMS, SPEECH_NOUNS,
+from .cues import (CLAUSE_ONLY, INFINITIVE_CUES, OBJECT_FORMS, PHRASAL, PHRASAL_FORMS, SPEECH_FORMS, SPEECH_NOUNS,
                    cue_base)
 from .quotemarks import Quoted, find_quoted
 from .speakers import GROUP_NOUNS, ROLE_NOUNS
@@ -24,6 +24,11 @@ TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
               "today", "yesterday", "week", "month", "year", "morning", "evening", "night",
               "afternoon", "time"}
 CUE_BASES = set(SPEECH_FORMS.values()) | set(OBJECT_FORMS.values()) | set(PHRASAL_FORMS.values())
+_NAME = r"[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3}"
+_DASH_SOURCE = re.compile(r"[ \t]*(?P<dash>[―—]|--)[ \t]*(?P<name>" + _NAME + r")")
+# a transcript turn: an upper-case name or a titled surname, a colon, then what they said
+_TURN = re.compile(r"(?P<name>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\. "
+                   r"[A-Z][\w'’\-]+)(?P<colon>:)\s+(?P<said>\S.{15,})")
 SENT_END = re.compile(r"[.!?](?=[\s”\"’)]|$)")
 
 
@@ -154,8 +159,10 @@ def content_of(verb, base: str):
         first, last = ccomps[0], ccomps[-1]
         toks = [t for t in first.subtree]
         # skip the complementizer and leading punctuation ("that", ":")
+        # the complementizer belongs to the content ("said that taxes would rise"), as in PolNeAR
+        # and PARC; leading punctuation (a colon) does not
         s = first.left_edge
-        while s.i < first.i and (s.dep_ == "mark" or s.is_punct or s.lower_ == "that"):
+        while s.i < first.i and s.is_punct:
             s = s.doc[s.i + 1]
         e = last.right_edge
         while e.i > s.i and e.is_punct:
@@ -170,8 +177,7 @@ def content_of(verb, base: str):
         while e.i > mark.i and (e.is_punct or e.is_space):
             e = e.doc[e.i - 1]
         if e.i > mark.i:
-            nxt = mark.doc[mark.i + 1]
-            return nxt.idx, e.idx + len(e.text)
+            return mark.idx, e.idx + len(e.text)
     if base in CLAUSE_ONLY and base not in PHRASAL_FORMS.values() and base not in OBJECT_FORMS.values():
         return None
     parts = []
@@ -199,7 +205,7 @@ def content_of(verb, base: str):
         if dep == "npadvmod" and not seen_obj and c.i <= verb.i + 3 and len(list(c.subtree)) >= 4:
             dep = "dobj"  # "declared the last Friday of Ramadan as ...": a date misparsed as adverb
         if dep in ("dobj", "attr", "oprd", "xcomp"):
-            if dep == "xcomp" and not seen_obj:
+            if dep == "xcomp" and not seen_obj and base not in INFINITIVE_CUES:
                 continue
             parts.append((c.left_edge, c.right_edge))
             seen_obj = True
@@ -376,6 +382,12 @@ def extract_quotes(doc, text: str) -> list[RawQuote]:
             direct.append(RawQuote([(q.start, q.end)], cs, cue, src,
                                    source_span(src, doc) if src is not None else None,
                                    True, "direct", k, 0.9 if src is not None else 0.7))
+        elif (dash := _DASH_SOURCE.match(text, q.end)) is not None:
+            # ”...” ― Sonya Herridge: an epigraph-style attribution by a dash
+            name = doc.char_span(dash.start("name"), dash.end("name"), alignment_mode="expand")
+            direct.append(RawQuote([(q.start, q.end)], dash.span("dash"), None,
+                                   name.root if name is not None else None, dash.span("name"),
+                                   True, "direct", k, 0.8))
         else:
             # a floating quote: a whole sentence or more in quotation marks, no cue of its own
             ps, _ = paras[k]
@@ -384,6 +396,19 @@ def extract_quotes(doc, text: str) -> list[RawQuote]:
             if words >= 4 and starts_sentence and (ends_punct or q.paragraphs > 1 or words >= 8):
                 direct.append(RawQuote([(q.start, q.end)], None, None, None, None, True, "direct", k,
                                        0.6, floating=True))
+
+    # transcripts: "PENCE: Well, look, ..." -- a speaker's turn is a direct statement
+    surnames = {e.text.split()[-1].lower().strip(".,’'s") for e in doc.ents if e.label_ == "PERSON"}
+    for k, (ps, pe) in enumerate(paras):
+        m = _TURN.match(text, ps, pe)
+        if m is None or _in_any(ps, qspans):
+            continue
+        if m.group("name").split()[-1].lower().strip(".") not in surnames:
+            continue  # "WATCH:", "READ MORE:", "BONDS:": a label, not a person taking a turn
+        name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+        direct.append(RawQuote([(m.start("said"), pe)], m.span("colon"), None,
+                               name.root if name is not None else None, m.span("name"),
+                               True, "direct", k, 0.8))
 
     # 2. reported speech by cue verbs
     reported = []
