@@ -74,6 +74,71 @@ def _write(analyses, fmt: str, out) -> int:
     return failed
 
 
+_DB = click.option("--db", default=None, metavar="URL",
+                   help="the corpus store: sqlite:///FILE.db or postgresql://... (default: PRESSWATCH_DB or "
+                        f"{settings.SETTINGS['db'].default})")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@_DB
+@click.option("--batch-size", type=click.IntRange(min=1), default=None, help="articles per spaCy batch")
+def ingest(paths, db, batch_size):
+    """Analyze articles in PATH... (files, folders, RSS/Atom feeds or their URLs, WARC crawls, JSONL)
+    and store them with their statements, speakers and claims. Articles already stored are skipped;
+    an interrupted ingest run again completes. Exits 1 if any article failed."""
+    from .corpus import ingest as run_ingest
+    from .corpus.progress import progress_bar, summary
+    from .store import open_store
+
+    with open_store(db) as store, progress_bar() as bar:
+        report = run_ingest(paths, store, batch_size=batch_size, progress=bar, stdin=sys.stdin)
+    for doc_id, reason in report.errors:
+        click.echo(f"ERROR {doc_id}: {reason}", err=True)
+    click.echo(summary(report), err=True)
+    if report.counts["error"]:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("query", default="")
+@_DB
+@click.option("--speaker", help="only statements by this speaker (any name variant, or a speaker id)")
+@click.option("--outlet", help="only this outlet")
+@click.option("--since", help="published on or after (2024-04-05, 2024-04 or 2024)")
+@click.option("--until", help="published on or before")
+@click.option("--claims", is_flag=True, help="search claims instead of statements")
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def search(query, db, speaker, outlet, since, until, claims, limit, offset, fmt):
+    """Search the corpus: words, "a phrase", word OR word, -word, prefix*."""
+    from .corpus.export import to_csv, to_json, to_table
+    from .store import Search, open_store
+
+    s = Search(query, speaker=speaker, outlet=outlet, since=since, until=until,
+               target="claims" if claims else "statements", limit=limit, offset=offset)
+    with open_store(db, readonly=True) as store:
+        page = store.search(s, facets=fmt == "json")
+    out = {"json": lambda: to_json(page, s), "csv": lambda: to_csv(page.hits, s.target),
+           "table": lambda: to_table(page, s)}[fmt]()
+    sys.stdout.write(out)
+
+
+@cli.command()
+@_DB
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+def serve(db, host, port):
+    """Serve the corpus read-only in a web app (search, articles, speakers, provenance, exports, JSON API)."""
+    import uvicorn
+
+    from .web import create_app
+    app = create_app(db)
+    click.echo(f"presswatch: serving {app.state.store.url} on http://{host}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 @cli.command("settings")
 def show_settings():
     """List every setting: name, environment variable, default, and what it does."""

@@ -24,7 +24,7 @@ def open_store(url: str | None = None, readonly: bool = False, migrate: bool = T
         store = SQLiteStore(url, readonly=readonly)
     elif url.startswith(("postgresql://", "postgres://")):
         from .postgres import PostgresStore
-        store = PostgresStore(url)
+        store = PostgresStore(url, readonly=readonly)
     elif url in ("memory:", "memory://"):
         from .memory import MemoryStore
         store = MemoryStore(url)

@@ -47,12 +47,13 @@ def tsquery(parsed) -> tuple[str, list]:
 class PostgresStore(SQLStore):
     dialect = "postgres"
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, readonly: bool = False):
         try:
             import psycopg  # noqa: F401  (imported here: the core never needs it)
         except ImportError:
             raise StoreError("the PostgreSQL store needs psycopg 3: pip install 'psycopg[binary]'") from None
         self.url = url
+        self.readonly = readonly
         self._dsn, self.schema = split_url(url)
         self._local = threading.local()
         self._all: list = []
@@ -68,6 +69,8 @@ class PostgresStore(SQLStore):
                 if self.schema:
                     conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
                     conn.execute(f'SET search_path TO "{self.schema}"')
+                if self.readonly:
+                    conn.execute("SET default_transaction_read_only = on")
             except psycopg.Error as exc:
                 raise StoreError(f"cannot connect to PostgreSQL ({_safe(self._dsn)}): {str(exc).strip()}") from None
             self._local.conn = conn

@@ -1,0 +1,43 @@
+"""The web app: read-only ASGI (FastAPI) over a store. create_app(db_url) -> app.
+
+Pages are rendered on the server by Jinja2 with autoescaping; no page runs a script, and the
+Content-Security-Policy forbids any. Only GET routes exist: nothing here writes to the store.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+
+def create_app(db_url: str | None = None, store=None):
+    """The app serving the store at `db_url` (default: the db setting), or an open `store`."""
+    from fastapi import FastAPI
+    from fastapi.templating import Jinja2Templates
+
+    from ..store import open_store
+    from . import api, pages
+    from .safety import HEADERS, safe_url
+
+    store = store or open_store(db_url, readonly=True)
+    app = FastAPI(title="presswatch", version="0.1.0", docs_url=None, redoc_url=None,
+                  openapi_url="/api/openapi.json",
+                  description="Read-only JSON API over a presswatch corpus: search statements and claims, "
+                              "read articles, speakers and statement provenance. Every list can be had as CSV.")
+    app.state.store = store
+    templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescapes .html
+    templates.env.globals["safe_url"] = safe_url
+    app.state.templates = templates
+
+    @app.middleware("http")
+    async def security_headers(request, call_next):
+        response = await call_next(request)
+        for k, v in HEADERS.items():
+            response.headers.setdefault(k, v)
+        return response
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    pages.install_error_pages(app)
+    app.router.add_event_handler("shutdown", store.close)
+    return app

@@ -1,0 +1,91 @@
+"""The JSON API (OpenAPI at /api/openapi.json). Lists come as JSON, or CSV with format=csv."""
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from ..corpus.export import COLUMNS, to_csv
+from ..errors import SearchSyntaxError
+from ..store import Search
+
+router = APIRouter(prefix="/api", tags=["corpus"])
+Format = Literal["json", "csv"]
+
+
+def _csv(text: str, name: str) -> Response:
+    return Response(text, media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+
+
+def _clean(row: dict) -> dict:
+    out = {k: v for k, v in row.items() if k not in ("analysis", "spans", "n")}
+    if isinstance(out.get("checks"), str):
+        out["checks"] = json.loads(out["checks"])
+    return out
+
+
+@router.get("/search", summary="Search statements or claims",
+            description='Words, "a phrase", word OR word, -word, prefix*; filters by speaker (any name '
+                        "variant or id), outlet and publication date. A query that cannot be read is a 400 "
+                        "with the reason.")
+def api_search(request: Request, q: str = "", target: Literal["statements", "claims"] = "statements",
+               speaker: str = "", outlet: str = "", since: str = "", until: str = "",
+               limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0), format: Format = "json"):
+    s = Search(q, speaker=speaker, outlet=outlet, since=since, until=until, target=target, limit=limit, offset=offset)
+    try:
+        page = request.app.state.store.search(s, facets=format == "json")
+    except SearchSyntaxError as exc:
+        return JSONResponse({"error": str(exc)}, status_code=400)
+    if format == "csv":
+        return _csv(to_csv(page.hits, target), "presswatch-search")
+    return {"query": q, "target": target, "total": page.total, "limit": limit, "offset": offset,
+            "hits": [{c: h.get(c) for c in COLUMNS[target]} for h in page.hits],
+            "facets": {k: [list(x) for x in v] for k, v in page.facets.items()}}
+
+
+@router.get("/articles/{article_id}", summary="An article with its statements, claims and full analysis")
+def api_article(request: Request, article_id: str):
+    a = request.app.state.store.article(article_id)
+    if a is None:
+        raise HTTPException(404, "no article with this id")
+    out = _clean(a)
+    out["analysis"] = json.loads(a["analysis"])
+    out["statements"] = [_clean(s) for s in a["statements"]]
+    out["claims"] = [_clean(c) for c in a["claims"]]
+    return out
+
+
+@router.get("/speakers", summary="Speakers, most quoted first")
+def api_speakers(request: Request, limit: int = Query(200, ge=1, le=5000), format: Format = "json"):
+    rows = request.app.state.store.speakers(limit)
+    if format == "csv":
+        return _csv(to_csv([dict(r, text=r["name"]) for r in rows], "speakers"), "presswatch-speakers")
+    return rows
+
+
+@router.get("/speakers/{speaker_id}", summary="A speaker, the names it goes by, and its statements oldest first")
+def api_speaker(request: Request, speaker_id: str, format: Format = "json"):
+    sp = request.app.state.store.speaker(speaker_id)
+    if sp is None:
+        raise HTTPException(404, "no speaker with this id")
+    if format == "csv":
+        return _csv(to_csv(sp["statements"]), f"presswatch-speaker-{speaker_id}")
+    return dict(sp, statements=[_clean(s) for s in sp["statements"]])
+
+
+@router.get("/statements/{statement_id}", summary="A statement and its provenance, earliest appearance first")
+def api_statement(request: Request, statement_id: str, format: Format = "json"):
+    st = request.app.state.store.statement(statement_id)
+    if st is None:
+        raise HTTPException(404, "no statement with this id")
+    if format == "csv":
+        return _csv(to_csv(st["provenance"]), f"presswatch-provenance-{statement_id}")
+    return dict(_clean(st), provenance=[_clean(p) for p in st["provenance"]])
+
+
+@router.get("/stats", summary="How many articles, statements, speakers and claims the corpus holds")
+def api_stats(request: Request):
+    return request.app.state.store.stats()

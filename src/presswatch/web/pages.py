@@ -1,0 +1,101 @@
+"""The HTML pages: search with facets, article, speaker timeline, statement provenance."""
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from ..errors import SearchSyntaxError, StoreError
+from ..store import Page, Search
+from .highlight import highlight, marks_of
+from .safety import safe_url
+
+router = APIRouter(include_in_schema=False)
+PER_PAGE = 25
+
+
+def _render(request: Request, name: str, status: int = 200, **ctx) -> HTMLResponse:
+    ctx.setdefault("stats", request.app.state.store.stats())
+    return request.app.state.templates.TemplateResponse(request, name, ctx, status_code=status)
+
+
+@router.get("/", response_class=HTMLResponse)
+def search_page(request: Request, q: str = "", target: str = "statements", speaker: str = "", outlet: str = "",
+                since: str = "", until: str = "", page: int = Query(1, ge=1, le=100_000)):
+    s = Search(q, speaker=speaker, outlet=outlet, since=since, until=until, target=target,
+               limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+    params = {"q": q, "target": target, "speaker": speaker, "outlet": outlet, "since": since, "until": until}
+
+    def link(**changes):
+        p = {**params, "page": page, **changes}
+        return "/?" + urlencode({k: v for k, v in p.items() if v not in (None, "", 1) or k == "q"})
+
+    def export(fmt):
+        p = {k: v for k, v in params.items() if v}
+        return "/api/search?" + urlencode({**p, "format": fmt, "limit": 1000})
+    try:
+        result, error, status = request.app.state.store.search(s, facets=True), None, 200
+    except SearchSyntaxError as exc:
+        result, error, status = Page([], 0), str(exc), 400
+    return _render(request, "search.html", status, s=s, page=result, error=error, link=link, export=export,
+                   pageno=page)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: str):
+    a = request.app.state.store.article(article_id)
+    if a is None:
+        raise HTTPException(404, "no article with this id")
+    body = highlight(a["text"], marks_of(a))
+    return _render(request, "article.html", a=a, body=body, url=safe_url(a["url"]))
+
+
+@router.get("/speakers", response_class=HTMLResponse)
+def speakers_page(request: Request):
+    return _render(request, "speakers.html", speakers=request.app.state.store.speakers())
+
+
+@router.get("/speakers/{speaker_id}", response_class=HTMLResponse)
+def speaker_page(request: Request, speaker_id: str):
+    sp = request.app.state.store.speaker(speaker_id)
+    if sp is None:
+        raise HTTPException(404, "no speaker with this id")
+    return _render(request, "speaker.html", sp=sp)
+
+
+@router.get("/statements/{statement_id}", response_class=HTMLResponse)
+def statement_page(request: Request, statement_id: str):
+    st = request.app.state.store.statement(statement_id)
+    if st is None:
+        raise HTTPException(404, "no statement with this id")
+    return _render(request, "statement.html", st=st)
+
+
+@router.get("/static/style.css")
+def stylesheet():
+    from . import HERE
+    return Response((HERE / "static" / "style.css").read_bytes(), media_type="text/css")
+
+
+def install_error_pages(app):
+    from starlette.exceptions import HTTPException as StarletteHTTPException
+
+    def wants_json(request):
+        return request.url.path.startswith("/api/")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request, exc):
+        if wants_json(request):
+            return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
+        try:
+            return _render(request, "error.html", exc.status_code, heading=f"{exc.status_code}", message=exc.detail)
+        except StoreError:
+            return HTMLResponse(f"{exc.status_code}", status_code=exc.status_code)
+
+    @app.exception_handler(StoreError)
+    async def store_error(request, exc):
+        if wants_json(request):
+            return JSONResponse({"error": str(exc)}, status_code=503)
+        return HTMLResponse(request.app.state.templates.get_template("error.html").render(
+            heading="The corpus cannot be read", message=str(exc), stats={}), status_code=503)
