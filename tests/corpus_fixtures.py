@@ -101,3 +101,17 @@ def make_store(kind, tmp_path):
         return store, cleanup
     store = open_store(kind)
     return store, store.close
+
+
+HOSTILE_TITLE = "<script>window.__pwned='title';alert('title')</script><img src=x onerror=\"window.__pwned='img';alert(1)\">"
+HOSTILE_URL = "javascript:window.__pwned='url';alert(4)"
+
+
+def hostile():
+    """An article whose title, URL, body and quote carry scripts, event handlers and javascript: links."""
+    lead = ("Breaking <script>window.__pwned='body';alert(2)</script> news. <a href=\"javascript:alert(3)\">click me</a> "
+            "<img src=x onerror=\"window.__pwned='onerror';alert(5)\"> <svg onload=alert(6)></svg> "
+            "<iframe src=\"javascript:alert(7)\"></iframe> </textarea></title><style>body{display:none}</style>")
+    return article("evil-1", [("Mallory Evans", "<img src=y onerror=alert(8)> We <b onmouseover=alert(9)>will</b> win")],
+                   title=HOSTILE_TITLE, url=HOSTILE_URL, published="2024-01-05",
+                   outlet="<script>alert('outlet')</script>Evil Times", lead=lead)
