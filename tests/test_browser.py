@@ -1,0 +1,145 @@
+"""The web app in a real browser: Debian's headless chromium driven by Playwright.
+
+Search, facets, article view, exports, and the proof that a hostile article (scripts, event
+handlers, javascript: links in its title, URL, body and quotes) renders inert, also with the
+Content-Security-Policy header stripped, so the escaping alone is shown to hold.
+Skipped where chromium or Playwright is missing, unless PRESSWATCH_REQUIRE_BROWSER=1 (CI sets it).
+"""
+import json
+import os
+import socket
+import threading
+import time
+
+import pytest
+from corpus_fixtures import add_all, corpus, hostile
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+if not os.environ.get("PRESSWATCH_REQUIRE_BROWSER"):
+    pytest.importorskip("playwright.sync_api")
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The app over a SQLite corpus, served by uvicorn on a free loopback port."""
+    import uvicorn
+
+    from presswatch.store import open_store
+    from presswatch.web import create_app
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('web')}/corpus.db"
+    with open_store(url) as store:
+        add_all(store, corpus() + [hostile()])
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(url), log_level="warning"))
+    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not srv.started and time.time() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "the web app did not start"
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context(accept_downloads=True)
+    pg = ctx.new_page()
+    pg.dialogs = []
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    yield pg
+    pg.unroute_all(behavior="ignoreErrors")
+    ctx.close()
+
+
+def test_search_facets_and_article(server, page):
+    page.goto(server + "/")
+    page.fill("input[name=q]", "enemies")
+    page.click("button[type=submit]")
+    assert page.inner_text("#total").startswith("3 statements")
+    page.click("text=Tehran Times")
+    assert page.inner_text("#total").startswith("1 statements")
+    page.click(".hit a[href^='/articles/']")
+    assert page.inner_text("#title") == "Leader speaks on Quds Day"
+    marked = page.locator("#text a.st")
+    assert marked.count() == 2 and "enemies of Iran" in marked.first.inner_text()
+    assert page.locator("#text .cl.v-supported").count() == 1
+    marked.first.click()
+    assert "appearance" in page.inner_text("h2")
+    assert page.locator("#provenance .earliest").count() == 1
+
+
+def test_search_error_shown(server, page):
+    page.goto(server + "/")
+    page.fill("input[name=q]", '"never closed')
+    page.click("button[type=submit]")
+    assert "unbalanced quotation mark" in page.inner_text("#search-error")
+
+
+def test_exports(server, page):
+    page.goto(server + "/?q=enemies")
+    with page.expect_download() as info:
+        page.click("#export-csv")
+    path = info.value.path()
+    lines = open(path, encoding="utf-8").read().splitlines()
+    assert lines[0].startswith("published,speaker,text") and len(lines) == 4
+    page.goto(server + "/?q=enemies")
+    page.click("#export-json")
+    data = json.loads(page.inner_text("body"))
+    assert data["total"] == 3 and len(data["hits"]) == 3
+
+
+def _inert(page):
+    found = page.evaluate("""() => ({
+        pwned: window.__pwned || null,
+        scripts: document.querySelectorAll('script').length,
+        handlers: [...document.querySelectorAll('*')].flatMap(e => [...e.attributes]
+                   .filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name)),
+        jsLinks: [...document.querySelectorAll('[href],[src]')].map(e => e.getAttribute('href') || e.getAttribute('src'))
+                   .filter(u => u.trim().toLowerCase().startsWith('javascript:')),
+        frames: document.querySelectorAll('iframe,svg,img').length,
+    })""")
+    assert found == {"pwned": None, "scripts": 0, "handlers": [], "jsLinks": [], "frames": 0}, found
+    assert page.dialogs == []
+
+
+@pytest.mark.parametrize("strip_csp", [False, True], ids=["with-csp", "without-csp"])
+def test_hostile_article_renders_inert(server, page, strip_csp):
+    if strip_csp:  # prove the escaping alone: drop the policy that would block scripts anyway
+        def no_csp(route):
+            response = route.fetch()
+            headers = {k: v for k, v in response.headers.items() if k.lower() != "content-security-policy"}
+            route.fulfill(status=response.status, headers=headers, body=response.body())
+        page.route("**/*", no_csp)
+    page.goto(server + "/?q=win")
+    _inert(page)
+    page.click(".hit a[href^='/articles/']")
+    page.wait_for_load_state("load")
+    _inert(page)
+    assert page.inner_text("#title").startswith("<script>window.__pwned='title'")
+    assert page.locator("#source").evaluate("e => e.tagName") == "SPAN"  # a javascript: URL is no link
+    assert "<script>window.__pwned='body'" in page.inner_text("#text")
+    page.click("#text a.st")
+    _inert(page)
+    page.click("a[href^='/speakers/']")
+    _inert(page)
+    time.sleep(0.3)  # give any timer or late handler the chance to fire
+    assert page.dialogs == []
