@@ -1,0 +1,128 @@
+"""Corpus benchmark: ingest N generated articles into SQLite on one core, then time 100 mixed searches.
+
+    python bench/corpus_bench.py [--n 10000] [--chars 600] [--db /tmp/bench.db]
+
+Prints articles/s for the whole ingest (read + analyze + store) and for the store writes alone,
+the store size, and the median and 95th percentile latency of 100 searches (target p95 < 50 ms),
+without and with facets. Articles come from bench/corpus.py's generator, cut to about --chars
+characters each, with outlets, URLs and dates added.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+
+for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(var, "1")
+sys.path.insert(0, os.path.dirname(__file__))
+
+from corpus import article  # noqa: E402
+
+OUTLETS = ["Harbour Gazette", "Daily Paper", "Wire Service", "Evening Post", "Metro Times", "The Courier",
+           "North Star", "Civic Ledger", "Port Herald", "Valley News", "Capital Review", "Coast Observer"]
+
+
+def generate(n: int, chars: int, path: str) -> None:
+    rng = random.Random(7)
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            a = article(i, target=chars)
+            y, m, d = rng.randint(2015, 2024), rng.randint(1, 12), rng.randint(1, 28)
+            outlet = rng.choice(OUTLETS)
+            a.update(published=f"{y}-{m:02d}-{d:02d}", outlet=outlet,
+                     url=f"https://{outlet.lower().replace(' ', '-')}.example/{i}")
+            fh.write(json.dumps(a) + "\n")
+
+
+def queries(store, rng) -> list:
+    from presswatch.store import Search
+    speakers = [s["name"] for s in store.speakers(50)]
+    words = ["budget", "housing", "families", "deal", "council", "rail", "warnings", "jobs", "residents",
+             "patient", "honest", "decision", "water", "hospital", "programme", "delayed"]
+    phrases = ['"too little, too late"', '"right decision"', '"speak for themselves"', '"door remains open"']
+    out = []
+    for i in range(100):
+        kind = i % 10
+        w, w2 = rng.choice(words), rng.choice(words)
+        y = rng.randint(2015, 2024)
+        out.append([
+            Search(w), Search(rng.choice(phrases)), Search(f"{w} OR {w2}"), Search(f"{w} -{w2}"),
+            Search(w[:4] + "*"), Search(w, speaker=rng.choice(speakers)), Search(w, outlet=rng.choice(OUTLETS)),
+            Search(w, since=f"{y}-01-01", until=f"{y}-06-30"),
+            Search(f"{w} {w2}", outlet=rng.choice(OUTLETS), since=str(y)),
+            Search("", speaker=rng.choice(speakers), since=str(y)),
+        ][kind])
+    return out
+
+
+def percentile(xs, p):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=10_000)
+    ap.add_argument("--chars", type=int, default=600)
+    ap.add_argument("--db", default=None)
+    args = ap.parse_args()
+
+    from presswatch.corpus import ingest, writer
+    from presswatch.store import open_store
+
+    work = tempfile.mkdtemp(prefix="presswatch-bench-")
+    src = os.path.join(work, "corpus.jsonl")
+    db = args.db or os.path.join(work, "bench.db")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(db + suffix):
+            os.remove(db + suffix)
+    generate(args.n, args.chars, src)
+    size_in = os.path.getsize(src)
+
+    write_time = [0.0]
+    real_add = writer.add
+
+    def timed_add(*a, **k):
+        t = time.perf_counter()
+        try:
+            return real_add(*a, **k)
+        finally:
+            write_time[0] += time.perf_counter() - t
+    writer.add = timed_add
+    store = open_store(f"sqlite:///{db}")
+    from presswatch.nlp.build import get_nlp
+    get_nlp()  # load the model before the clock starts
+    t0 = time.perf_counter()
+    report = ingest([src], store)
+    total = time.perf_counter() - t0
+    writer.add = real_add
+    store._x("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = sum(os.path.getsize(db + s) for s in ("", "-wal") if os.path.exists(db + s))
+    stats = store.stats()
+    print(f"corpus: {args.n} articles of ~{args.chars} chars ({size_in / args.n:.0f} bytes JSONL each), one core")
+    print(f"ingest: {report.counts} in {total:.1f}s = {report.done / total:.1f} articles/s "
+          f"(store writes alone: {write_time[0]:.1f}s = {report.done / write_time[0]:.0f} articles/s)")
+    print(f"store: {stats}; {size / 1e6:.1f} MB ({size / args.n / 1e3:.1f} kB per article)")
+
+    rng = random.Random(11)
+    qs = queries(store, rng)
+    for facets in (False, True):
+        lat, hits = [], 0
+        for q in qs:
+            t = time.perf_counter()
+            page = store.search(q, facets=facets)
+            lat.append((time.perf_counter() - t) * 1000)
+            hits += page.total
+        print(f"search{' with facets' if facets else ''}: 100 queries, median {statistics.median(lat):.1f} ms, "
+              f"p95 {percentile(lat, 95):.1f} ms, max {max(lat):.1f} ms ({hits / 100:.0f} matches per query on average)")
+    store.close()
+
+
+if __name__ == "__main__":
+    main()
