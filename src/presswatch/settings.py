@@ -36,6 +36,14 @@ SETTINGS = {
         Setting("batch_size", 16, "articles per nlp.pipe batch in analyze_many", int),
         Setting("max_chars", 2_000_000, "articles longer than this many characters are refused", int),
         Setting("max_bytes", 20_000_000, "input files (and JSONL lines, which are streamed) larger than this many bytes are refused", int),
+        Setting("claims", 1, "1: find time expressions and claims and check them; 0: leave times[] and claims[] empty "
+                            "(statement times and the publication date are still found)", int),
+        Setting("reference", "", "reference series CSV files (series,date,value,source) to check quantity claims "
+                                 "against, separated by the OS path separator; the CLI's --reference adds to them"),
+        Setting("facts", "", "fact table CSV files (event,date,source[,keywords]) to check historical dates against, "
+                             "separated by the OS path separator; the CLI's --facts adds to them"),
+        Setting("reference_tolerance", 0.05, "relative tolerance when a quantity claim is compared with a "
+                                             "reference value (0.05 = 5%)", float),
         Setting("db", "sqlite:///presswatch.db",
                 "the corpus store for ingest, search and serve: sqlite:///FILE.db (a file in the working "
                 "directory) or postgresql://USER:PASSWORD@HOST/DB"),

@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 import bisect
+import re
 
-from ..records import Analysis, Article, Entity, Publication, Quote, Span, Speaker
-from .occasions import assign_times
+from .. import settings
+from .. import settings
+from ..records import Analysis, Article, Entity, Quote, Span, Speaker
+from .occasions import COUNTRY_OF_PLACE, assign_times
 from .quotes import extract_quotes
 from .speakers import resolve
 from .text import find_dateline, paragraphs
+
+
+_YEARS = re.compile(r"(?<![\d,.])(?:1[89]\d\d|20\d\d)(?![\d,])")
 
 
 def _trim(text, s, e):
@@ -18,18 +24,10 @@ def _trim(text, s, e):
     return s, e
 
 
-def publication_of(article: Article, place) -> Publication:
-    if article.published:
-        date = article.published[:10]
-        year = int(date[:4]) if date[:4].isdigit() else None
-        return Publication(date=date, year=year, basis="given", place=place)
-    return Publication(place=place)
-
-
 def extract_all(article: Article, doc) -> Analysis:
     text = article.text
     dl = find_dateline(text)
-    raw = extract_quotes(doc, text)
+    raw = extract_quotes(doc, text, settings.get("learned_cue_threshold"))
     reg, people = resolve(raw, doc, text)
     paras = paragraphs(text)
     sent_starts = [s.start_char for s in doc.sents]
@@ -42,7 +40,11 @@ def extract_all(article: Article, doc) -> Analysis:
         end = sent_starts[k + 1] if k + 1 < len(sent_starts) else len(text)
         return start, end
 
-    times = assign_times(raw, people, sentence_of, text, lambda k: paras[k][0] if k < len(paras) else len(text))
+    place = dl[0] if dl else None
+    country = COUNTRY_OF_PLACE.get((place or "").upper())
+    when = when_and_claims(article, doc, text, place, raw)
+    times = assign_times(raw, people, sentence_of, text, lambda k: paras[k][0] if k < len(paras) else len(text),
+                         doc=doc, times=when["times"], calendar=when["calendar"], country=country)
     quotes = []
     for q, p, st in zip(raw, people, times):
         source = Span.of(text, *q.source) if q.source else None
@@ -72,5 +74,90 @@ def extract_all(article: Article, doc) -> Analysis:
                      for e in doc.ents)
     return Analysis(
         doc_id=article.doc_id, title=article.title, url=article.url, outlet=article.outlet,
-        origin=article.origin, publication=publication_of(article, dl[0] if dl else None),
-        quotes=tuple(quotes), speakers=speakers, entities=entities)
+        origin=article.origin, publication=when["publication"],
+        quotes=tuple(quotes), speakers=speakers, entities=entities,
+        claims=tuple(attach_checks(when, quotes)), times=tuple(when["times"]) if when["enabled"] else ())
+
+
+def when_and_claims(article: Article, doc, text: str, place, raw_quotes) -> dict:
+    """The publication date (given, metadata, dateline or inferred), the time expressions resolved
+    against it, and the claims with the calendar statements they include."""
+    from ..check.observances import default_calendar
+    from .claims import find_calendar_statements
+    from .publication import publication_of
+    from .times import Anchor, find_times
+
+    calendar = default_calendar()
+    statements = find_calendar_statements(text, calendar)
+    enabled = bool(settings.get("claims"))
+    years = [int(y) for y in _YEARS.findall(text)] if statements else []
+    pub, estimate, note = publication_of(article, place, text, statements, calendar, years)
+    anchor = Anchor.of(pub.date, pub.year, estimate)
+    times = find_times(text, anchor, doc) if enabled else []
+    return {"publication": pub, "anchor": anchor, "estimate": estimate, "note": note, "times": times,
+            "statements": statements, "calendar": calendar, "enabled": enabled, "doc": doc, "text": text,
+            "raw_quotes": raw_quotes}
+
+
+def attach_checks(when: dict, quotes) -> list:
+    """The claims of the article, each with its checks (claims off: none)."""
+    if not when["enabled"]:
+        return []
+    import datetime as dt
+
+    from .. import check
+    from ..check.calendar import check_statement
+    from ..check.reference import check_fact, check_quantity
+    from ..records import Check
+    from .claims import extract_claims
+
+    pub = when["publication"]
+    claims = extract_claims(when["text"], when["doc"], when["times"], quotes, when["statements"], pub.year)
+    inferred = pub.basis == "inferred"
+    by_start = {st.start: st for st in when["statements"]}
+    tables = check.current()
+    anchor = when["anchor"]
+    claim_date = anchor.date
+    date_note = " (estimated publication date)" if anchor.estimated else (
+        " (publication date)" if claim_date else "")
+    tol = settings.get("reference_tolerance")
+    out = []
+    for c in claims:
+        checks = []
+        if c.kind == "calendar" and c.span.start in by_start:
+            checks.append(check_statement(by_start[c.span.start], when["calendar"], pub.year, inferred))
+        elif c.kind == "quantity" and c.value is not None:
+            if tables.errors:
+                checks.append(Check("unverifiable", "reference data could not be loaded: " + "; ".join(tables.errors),
+                                    "reference"))
+            elif tables.reference:
+                ck = check_quantity(c, tables.reference, claim_date, date_note, tol)
+                if ck is not None:
+                    checks.append(ck)
+        elif c.kind == "historical date" and tables.facts:
+            ck = check_fact(c, tables.facts)
+            if ck is not None:
+                checks.append(ck)
+        if c.kind == "quantity" and claim_date is not None and c.window and c.window.get("value", "").startswith("P"):
+            c = c.with_(time=claim_date.isoformat(), window=dict(c.window, **_window_range(c.window["value"], claim_date)))
+        elif c.kind == "quantity" and claim_date is not None:
+            c = c.with_(time=claim_date.isoformat())
+        out.append(c.with_(checks=tuple(checks)) if checks else c)
+    del dt
+    return out
+
+
+def _window_range(value: str, end) -> dict:
+    """P6M ending on 2024-04-05 -> {"from": "2023-10", "to": "2024-04"} (month precision)."""
+    import re
+    m = re.fullmatch(r"P(\d+)([YMWD])", value)
+    if not m:
+        return {}
+    n, unit = int(m.group(1)), m.group(2)
+    months = {"Y": 12 * n, "M": n, "W": 0, "D": 0}[unit]
+    if months:
+        i = end.year * 12 + end.month - 1 - months
+        return {"from": f"{i // 12}-{i % 12 + 1:02d}", "to": f"{end.year}-{end.month:02d}"}
+    import datetime as dt
+    days = n * (7 if unit == "W" else 1)
+    return {"from": (end - dt.timedelta(days=days)).isoformat(), "to": end.isoformat()}
