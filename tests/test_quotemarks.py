@@ -52,3 +52,8 @@ def test_unbalanced_mark_loses_only_its_paragraph():
 def test_quote_without_closing_mark_at_paragraph_start_is_kept():
     text = "“We will not stop until the job is done\nThe council met on Monday."
     assert quoted_texts(text) == ["“We will not stop until the job is done"]
+
+
+def test_two_apostrophes_as_double_marks():
+    text = "''This isn't tax reform,'' said Mr. Holtz. ''It's anti-reform.''"
+    assert quoted_texts(text) == ["''This isn't tax reform,''", "''It's anti-reform.''"]

@@ -33,10 +33,13 @@ class Quoted:
         return text[self.start:self.end].strip("“”„«»‟\"‘’'‹›‚ \n")
 
 
-def _direction(text: str, i: int) -> str:
+_MARK = re.compile(r"``|''|[“”„«»‟\"‘’‹›‚']")
+
+
+def _direction(text: str, i: int, width: int = 1) -> str:
     """'open' or 'close' for an ambiguous straight or typographic mark, from its neighbours."""
     prev = text[i - 1] if i > 0 else ""
-    nxt = text[i + 1] if i + 1 < len(text) else ""
+    nxt = text[i + width] if i + width < len(text) else ""
     if prev in _OPENING_CONTEXT or prev in "“‘«„":
         return "open" if nxt and not nxt.isspace() else "close"
     return "close"
@@ -59,9 +62,14 @@ def _is_apostrophe(text: str, i: int) -> bool:
 
 def _marks(text: str, start: int, end: int, single: bool):
     """Yield (offset, 'open'|'close') for the marks of one family in text[start:end]."""
-    for m in re.finditer(r"[“”„«»‟\"‘’‹›‚']", text[start:end]):
-        i = start + m.start()
+    for m in _MARK.finditer(text, start, end):
+        i = m.start()
         c = m.group()
+        if c in ("``", "''"):
+            # two apostrophes or backticks: a double mark in wire and NYT copy (''like this'')
+            if not single:
+                yield i, "open" if c == "``" else _direction(text, i, 2)
+            continue
         if not single:
             if c in DOUBLE_OPEN:
                 # “ closes a „ quote (German style): decided by the pairing below
@@ -82,14 +90,15 @@ def _marks(text: str, start: int, end: int, single: bool):
 
 
 def _pair(marks):
+    # marks: (offset, 'open'|'close', width)
     """Pair opening and closing marks; return (pairs, open_offset_left_unclosed or None)."""
     pairs, opened = [], None
-    for i, kind in marks:
+    for i, kind, width in marks:
         if kind == "open":
             # a second opening before any close: the first was a stray mark, restart here
             opened = i
         elif opened is not None:
-            pairs.append((opened, i + 1))
+            pairs.append((opened, i + width))
             opened = None
     return pairs, opened
 
@@ -102,14 +111,15 @@ def find_quoted(text: str) -> list[Quoted]:
     carry = None  # (start offset, paragraphs so far) of a quote running over paragraph ends
     for k, (ps, pe) in enumerate(paras):
         para = text[ps:pe]
-        single = not any(c in para for c in "“”„«»\"")
-        marks = list(_marks(text, ps, pe, single))
+        single = not any(c in para for c in "“”„«»\"") and "''" not in para and "``" not in para
+        marks = [(i, kind, 2 if text[i:i + 2] in ("``", "''") else 1)
+                 for i, kind in _marks(text, ps, pe, single)]
         if carry is not None:
             first = marks[0] if marks else None
             if first and first[0] == ps and first[1] == "open":
                 # continuation paragraph: its opening mark does not close the running quote
                 marks = marks[1:]
-                pairs, opened = _pair([(ps, "open")] + marks)
+                pairs, opened = _pair([(ps, "open", 1)] + marks)
                 if pairs:
                     (s0, e0), rest = pairs[0], pairs[1:]
                     out.append(Quoted(carry[0], e0, carry[1] + 1))

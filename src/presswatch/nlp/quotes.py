@@ -13,6 +13,7 @@ from typing import Optional
 from .cues import (CLAUSE_ONLY, INFINITIVE_CUES, OBJECT_FORMS, PHRASAL, PHRASAL_FORMS, SPEECH_FORMS, SPEECH_NOUNS,
                    cue_base)
 from .quotemarks import Quoted, find_quoted
+from .learned import cue_probability, frame_of
 from .speakers import GROUP_NOUNS, ROLE_NOUNS
 from .text import paragraphs
 
@@ -148,9 +149,13 @@ def _is_occasion(prep) -> bool:
     return False
 
 
-def content_of(verb, base: str):
+def content_of(verb, base: str, learned: bool = False):
     """(start, end) of what a cue verb reports, or None. A that-clause wins; otherwise an object
-    verb's object with its complements; a phrasal cue's prepositional object."""
+    verb's object with its complements; a phrasal cue's prepositional object. `learned`: a cue
+    from the learned lexicon, whose frame statistics already say it reports in this frame."""
+    if verb.dep_ == "parataxis" and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+        # "The museum, Mr. Obama said, would make ...": the sentence around the cue is the content
+        return _around(verb)
     ccomps = [c for c in verb.rights if c.dep_ == "ccomp"]
     if not ccomps:
         # "Accessibility is a major problem, Howell said.": the clause comes first
@@ -178,7 +183,8 @@ def content_of(verb, base: str):
             e = e.doc[e.i - 1]
         if e.i > mark.i:
             return mark.idx, e.idx + len(e.text)
-    if base in CLAUSE_ONLY and base not in PHRASAL_FORMS.values() and base not in OBJECT_FORMS.values():
+    if base in CLAUSE_ONLY and base not in PHRASAL_FORMS.values() and base not in OBJECT_FORMS.values() \
+            and not learned:
         return None
     parts = []
     phrasal = PHRASAL.get(base, ())
@@ -205,7 +211,7 @@ def content_of(verb, base: str):
         if dep == "npadvmod" and not seen_obj and c.i <= verb.i + 3 and len(list(c.subtree)) >= 4:
             dep = "dobj"  # "declared the last Friday of Ramadan as ...": a date misparsed as adverb
         if dep in ("dobj", "attr", "oprd", "xcomp"):
-            if dep == "xcomp" and not seen_obj and base not in INFINITIVE_CUES:
+            if dep == "xcomp" and not seen_obj and base not in INFINITIVE_CUES and not learned:
                 continue
             parts.append((c.left_edge, c.right_edge))
             seen_obj = True
@@ -216,13 +222,39 @@ def content_of(verb, base: str):
             if seen_obj:
                 parts.append((c.left_edge, c.right_edge))
             continue
-    if not seen_obj or base not in OBJECT_FORMS and base not in PHRASAL_FORMS.values():
+    if not seen_obj or base not in OBJECT_FORMS and base not in PHRASAL_FORMS.values() and not learned:
         return None
     s = min(p[0] for p in parts)
     e = max(p[1] for p in parts)
     while e.i > s.i and e.is_punct:
         e = e.doc[e.i - 1]
     return s.idx, e.idx + len(e.text)
+
+
+def _around(verb):
+    """The spans of the head clause left and right of a parenthetical cue clause, without the
+    commas around it."""
+    head = verb.head
+    inner = {t.i for t in verb.subtree}
+    runs, cur = [], []
+    for t in head.subtree:
+        if t.i in inner:
+            if cur:
+                runs.append(cur)
+            cur = []
+            continue
+        cur.append(t)
+    if cur:
+        runs.append(cur)
+    spans = []
+    for run in runs:
+        while run and (run[0].is_punct or run[0].is_space):
+            run = run[1:]
+        while run and (run[-1].is_punct or run[-1].is_space):
+            run = run[:-1]
+        if run:
+            spans.append((run[0].idx, run[-1].idx + len(run[-1].text)))
+    return spans or None
 
 
 def _according_to(doc, quoted_spans):
@@ -337,7 +369,7 @@ def _window_cues(doc, text, quoted, q: Quoted, paras, k, tok_at):
     return None
 
 
-def extract_quotes(doc, text: str) -> list[RawQuote]:
+def extract_quotes(doc, text: str, learned_threshold: float = 0.5) -> list[RawQuote]:
     paras = paragraphs(text)
     quoted = find_quoted(text)
     qspans = [(q.start, q.end) for q in quoted]
@@ -415,9 +447,17 @@ def extract_quotes(doc, text: str) -> list[RawQuote]:
     for tok in doc:
         if tok.i in used_cues or tok.pos_ not in ("VERB", "AUX"):
             continue
-        base = cue_base(tok.text)
-        if not base or _in_any(tok.idx, qspans):
+        if _in_any(tok.idx, qspans):
             continue
+        base = cue_base(tok.text)
+        frame = frame_of(tok)
+        p_cue = cue_probability(tok.lower_, frame, prior=0.5 if base else 0.0)
+        learned = False
+        if not base:
+            # not in the hand-written lexicon: a cue only if training saw it as one often enough
+            if p_cue is None or p_cue < learned_threshold:
+                continue
+            base, learned = tok.lower_, True
         if tok.dep_ in ("amod", "compound") or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")):
             continue  # "the so-called", "a stated goal": adjectives, not cues
         if any(c.dep_ == "neg" for c in tok.children):
@@ -427,11 +467,12 @@ def extract_quotes(doc, text: str) -> list[RawQuote]:
             continue  # "declined to say", "wanted to call": the saying did not happen
         if any(c.lower_ in ("when", "if", "unless", "before") and c.dep_ in ("advmod", "mark") for c in tok.children):
             continue  # "when asked about ...": a circumstance, not a statement
-        span = content_of(tok, base)
+        span = content_of(tok, base, learned)
         if span is None:
             continue
-        s, e = span
-        if e - s < 8:
+        content = span if isinstance(span, list) else [span]
+        s, e = content[0][0], content[-1][1]
+        if sum(b - a for a, b in content) < 8:
             continue
         src = subject_of(tok)
         if src is None:
@@ -440,8 +481,9 @@ def extract_quotes(doc, text: str) -> list[RawQuote]:
             continue  # "it says a lot", "this shows": not a speaker
         if not any(c.dep_ == "ccomp" for c in tok.children) and not speaker_like(src):
             continue  # an object cue needs a speaker: "the occasion underscores ..." is no statement
-        reported.append(RawQuote([(s, e)], cue_span(tok), tok, src, source_span(src, doc), False,
-                                 "indirect", _para_index(paras, s), 0.7))
+        conf = p_cue if p_cue is not None else 0.6
+        reported.append(RawQuote(content, cue_span(tok), tok, src, source_span(src, doc), False,
+                                 "indirect", _para_index(paras, s), conf))
 
     for content, cue, src, src_span in _according_to(doc, qspans):
         if _in_any(content[0], qspans) and _in_any(content[1] - 1, qspans):
@@ -458,7 +500,7 @@ def extract_quotes(doc, text: str) -> list[RawQuote]:
         for r in reported:
             if not r.content:
                 continue  # already folded into another direct quote
-            rs, re_ = r.content[0]
+            rs, re_ = r.start, r.end
             inter = max(0, min(de, re_) - max(ds, rs))
             if inter <= 0:
                 continue
@@ -474,15 +516,15 @@ def extract_quotes(doc, text: str) -> list[RawQuote]:
             host.kind = "mixed"
             host.fragments.append((ds, de))
             # stretch the content over a closing mark the parse left out
-            host.content = [(host.content[0][0], max(host.content[0][1], de))]
+            host.content[-1] = (host.content[-1][0], max(host.content[-1][1], de))
         else:
             final_direct.append(d)
     for fs, fe in fragments:
         for r in reported:
-            if r.content and r.content[0][0] <= fs and fe <= r.content[0][1] + 2:
+            if r.content and r.start <= fs and fe <= r.end + 2:
                 r.kind = "mixed"
                 r.fragments.append((fs, fe))
-                r.content = [(r.content[0][0], max(r.content[0][1], fe))]
+                r.content[-1] = (r.content[-1][0], max(r.content[-1][1], fe))
                 break
     out = final_direct + [r for r in reported if r.content]
     out.sort(key=lambda r: r.start)
