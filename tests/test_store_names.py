@@ -52,3 +52,11 @@ def test_near_duplicates_share_a_band_and_unrelated_do_not():
     c = "Transport spending must be audited before the vote"
     assert similarity(a, b) > 0.6 and set(bands(a)) & set(bands(b))
     assert similarity(a, c) < 0.2 and not set(bands(a)) & set(bands(c))
+
+
+def test_titled_names_typed_as_organisations_are_people():
+    from presswatch.corpus.names import person_by_title
+    assert person_by_title("Councillor Marcus Feld", "ORG") == "PERSON"
+    assert person_by_title("Councillor Feld", "ORG") == "PERSON"
+    assert person_by_title("the city planning department", "ORG") == "ORG"
+    assert person_by_title("Minister of Finance", "ORG") == "ORG"

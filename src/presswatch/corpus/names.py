@@ -56,6 +56,16 @@ class Name:
         return len(self.given)
 
 
+def person_by_title(name: str, kind: str) -> str:
+    """PERSON for a name the extractor typed otherwise but that reads as a titled person's name
+    ("Councillor Marcus Feld" typed ORG); else `kind`."""
+    words = name.split()
+    if kind == PERSON or len(words) < 2 or fold(words[0]) not in TITLES:
+        return kind
+    rest = [w for w in words[1:] if fold(w) not in TITLES]
+    return PERSON if rest and all(w[:1].isupper() for w in rest) else kind
+
+
 def parse_name(name: str, kind: str = PERSON) -> Name:
     words = fold(name).split()
     if kind != PERSON:

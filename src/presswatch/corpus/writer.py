@@ -10,7 +10,7 @@ import hashlib
 
 from ..records import Analysis, Article
 from . import provenance
-from .names import better_display, parse_name
+from .names import better_display, parse_name, person_by_title
 from .rows import Rows, article_id, to_rows
 
 OK, DUPLICATE, ERROR = "ok", "duplicate", "error"
@@ -45,6 +45,7 @@ def merge_speakers(store, rows: Rows) -> dict:
     """Per-article speaker id -> corpus speaker id, creating or renaming corpus speakers."""
     out = {}
     for local_id, (name, kind, mentions) in rows.speakers.items():
+        kind = person_by_title(name, kind)
         n = parse_name(name, kind)
         match = choose_speaker(store, n)
         if match is None:
