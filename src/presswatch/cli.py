@@ -37,11 +37,16 @@ def cli():
 @click.option("--batch-size", type=click.IntRange(min=1), default=None,
               help="articles per spaCy batch (default: PRESSWATCH_BATCH_SIZE or "
                    f"{settings.SETTINGS['batch_size'].default})")
-def analyze(paths, fmt, batch_size):
+@click.option("--reference", "reference", multiple=True, metavar="FILE",
+              help="CSV of reference series (series,date,value,source) to check quantity claims against; repeatable")
+@click.option("--facts", "facts", multiple=True, metavar="FILE",
+              help="CSV of dated events (event,date,source[,keywords]) to check historical dates against; repeatable")
+def analyze(paths, fmt, batch_size, reference, facts):
     """Analyze articles in PATH... (.txt, .html, .jsonl files, directories of them, or - for stdin).
 
     Results come out in input order, one per article (per line for JSONL input). Exits 1 if any
     article failed; the others are still written."""
+    _load_tables(reference, facts)
     items = read_inputs(paths, stdin=sys.stdin)  # ingest reads its bytes (.buffer)
     try:
         failed = _write(analyze_many(items, batch_size=batch_size), fmt, sys.stdout)
@@ -50,6 +55,65 @@ def analyze(paths, fmt, batch_size):
     except KeyboardInterrupt:
         _fail("interrupted", 130)
     if failed:
+        sys.exit(1)
+
+
+def _load_tables(reference, facts):
+    """Load --reference/--facts (and PRESSWATCH_REFERENCE/FACTS) before any article: a file that
+    cannot be used stops here with one line; skipped rows are listed as warnings."""
+    from . import check
+
+    def listed(name):
+        return [p for p in (settings.get(name) or "").split(os.pathsep) if p.strip()]
+
+    reference, facts = listed("reference") + list(reference), listed("facts") + list(facts)
+    if not reference and not facts:
+        return
+    try:
+        tables = check.configure(reference=reference, facts=facts)
+    except PresswatchError as exc:
+        _fail(str(exc))
+    for problem in tables.problems[:20]:
+        click.echo(f"presswatch: warning: skipped {problem}", err=True)
+    if len(tables.problems) > 20:
+        click.echo(f"presswatch: warning: ... and {len(tables.problems) - 20} more skipped rows", err=True)
+
+
+@cli.command("calendar")
+@click.argument("observance")
+@click.argument("years")
+@click.option("--country", metavar="CC", help="a country's practice (ISO code such as IR or SA); "
+                                              "default: the observance's own (Iran for Quds Day, else Umm al-Qura)")
+@click.option("--overrides", multiple=True, metavar="FILE",
+              help="TOML file with [[override]] tables (observance, country, date, source) of announced dates")
+@click.option("--explain", is_flag=True, help="say how each date was computed")
+def calendar_cmd(observance, years, country, overrides, explain):
+    """Dates of OBSERVANCE in YEARS: presswatch calendar "Quds Day" 2000..2030 (or 2024, or 2019,2021)."""
+    from .check.observances import CalendarError, Calendar, default_calendar, parse_years
+
+    try:
+        cal = Calendar.load(overrides=overrides) if overrides else default_calendar()
+        obs = cal.lookup(observance)
+        year_list = parse_years(years)
+    except PresswatchError as exc:
+        _fail(str(exc))
+    practice = obs.rule_text(country)
+    click.echo(f"{obs.name}: {practice}")
+    printed = 0
+    for y in year_list:
+        try:
+            occs = cal.occurrences(obs, y, country)
+        except CalendarError as exc:
+            click.echo(f"{y}  -           {exc}")
+            continue
+        if not occs:
+            click.echo(f"{y}  -           does not fall in {y}")
+        for o in occs:
+            printed += 1
+            click.echo(f"{y}  {o.date}  {o.date:%a}  {o.caveat}")
+            if explain:
+                click.echo(f"      {o.explanation}")
+    if not printed:
         sys.exit(1)
 
 

@@ -18,13 +18,47 @@ def render(analysis: Analysis, width: int = 100) -> str:
     groups = group_by_speaker(analysis.quotes)
     if not groups:
         lines.append("  no attributed statements found")
+    shown = set()
     for speaker, quotes in groups:
         n = len(quotes)
         lines.append("")
         lines.append(f"  {speaker} ({n} statement{'s' if n != 1 else ''})")
         for q in quotes:
             lines += _statement(q, width)
+            for i, c in enumerate(analysis.claims):
+                if i not in shown and _within(c, q):
+                    shown.add(i)
+                    lines += _claim(c, width, indent=8)
+    rest = [c for i, c in enumerate(analysis.claims) if i not in shown]
+    if rest:
+        lines.append("")
+        lines.append(f"  Claims ({len(rest)})")
+        for c in rest:
+            lines += _claim(c, width, indent=4)
     return "\n".join(lines) + "\n"
+
+
+def _within(claim, q: Quote) -> bool:
+    s, e = claim.span.start, claim.span.end
+    return any(c.start <= s < c.end or s <= c.start < e for c in q.content)
+
+
+def _claim(c, width: int, indent: int) -> list[str]:
+    """One claim with its verdicts: 'claim [quantity] more than 37,000 people killed (cited: ...)'."""
+    pad = " " * indent
+    extra = []
+    if c.cited_source is not None:
+        extra.append(f"cited: {c.cited_source.text}")
+    if c.window:
+        extra.append(f"over {c.window.get('text')}")
+    if c.place:
+        extra.append(f"in {c.place}")
+    head = f"{pad}claim [{c.kind}] {c.stated}" + (f" ({'; '.join(extra)})" if extra else "")
+    out = textwrap.wrap(head, width=max(40, width), subsequent_indent=pad + "  ")
+    for ck in c.checks:
+        out += textwrap.wrap(f"{ck.verdict.upper()}: {ck.evidence}", width=max(40, width),
+                             initial_indent=pad + "  -> ", subsequent_indent=pad + "     ")
+    return out
 
 
 def render_many(analyses: Iterable[Analysis], width: int = 100) -> Iterable[str]:

@@ -336,7 +336,7 @@ def vague_claims(text: str, quotes=()) -> list[Claim]:
             continue
         words = [w for w in what.split() if w.lower() not in _STOP_COUNTED]
         what = " ".join(words[:2]) if words else what
-        out.append(Claim(Span.of(text, m.start(), m.end()), "vague quantity", m.group("v").lower(),
+        out.append(Claim(Span.of(text, m.start(), m.end()), "vague quantity", " ".join(m.group(0).split()),
                          counted=what, cited_source=_cited(text, m.start(), quotes), score=0.2))
     return out
 
