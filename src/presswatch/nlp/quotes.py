@@ -369,7 +369,7 @@ def _window_cues(doc, text, quoted, q: Quoted, paras, k, tok_at):
     return None
 
 
-def extract_quotes(doc, text: str, learned_threshold: float = 0.5) -> list[RawQuote]:
+def extract_quotes(doc, text: str, learned_threshold: float = 0.6) -> list[RawQuote]:
     paras = paragraphs(text)
     quoted = find_quoted(text)
     qspans = [(q.start, q.end) for q in quoted]

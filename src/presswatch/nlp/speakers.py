@@ -7,6 +7,7 @@ most recent compatible speaker or person; a quote without a cue continues the pr
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -213,6 +214,7 @@ def _most_recent(order, offset, pred):
 def resolve(raw_quotes, doc, text):
     """Attach a Person (or None) to every RawQuote; returns (registry, [Person|None per quote])."""
     reg, order = build_registry(doc)
+    subjects = subject_mentions(doc, order)
     speakers = []
     last: Optional[Person] = None
     last_para = -10
@@ -230,7 +232,7 @@ def resolve(raw_quotes, doc, text):
             low = src_text.lower().strip()
             head = src.lower_ if src is not None else low.split()[-1] if low else ""
             if src is not None and src.pos_ == "PRON" or low in MALE | FEMALE | PLURAL | {"i", "we"}:
-                p = _resolve_pronoun(head if src is not None else low, q, last, last_para, order, reg)
+                p = _resolve_pronoun(head if src is not None else low, q, last, last_para, order, subjects)
             elif src is not None and any(c.dep_ == "conj" for c in src.children) and " and " in src_text:
                 # several people speaking together: one GROUP speaker that "they" can refer to
                 p = reg.add(src_text, "GROUP", (s, e))
@@ -264,7 +266,36 @@ def resolve(raw_quotes, doc, text):
         speakers.append(p)
         if p is not None:
             last, last_para = p, q.paragraph
+            if q.source is not None:
+                bisect.insort(subjects, (q.source[0], id(p), p))
     return reg, speakers
+
+
+def subject_mentions(doc, order) -> list:
+    """(offset, id, Person) for every sentence subject that names a known person or organisation:
+    "McCallum claimed ...", "the mayor brought up ...", "The Leader of ..., Ayatollah X, said".
+    Subjects are what a later "he" or "she" most often continues (centering)."""
+    by_start = {off: p for off, p in order}
+    ents = {}
+    for e in doc.ents:
+        if e.start_char in by_start:
+            for i in range(e.start, e.end):
+                ents[i] = by_start[e.start_char]
+    out = []
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        p = ents.get(tok.i)
+        if p is None:
+            appos = next((c for c in tok.children if c.dep_ == "appos" and c.i in ents), None)
+            p = ents.get(appos.i) if appos is not None else None
+        if p is None and tok.lower_ in ROLE_NOUNS:
+            np = doc[tok.left_edge.i:tok.i + 1].text
+            p = _resolve_role(np, tok.idx, order, None)
+        if p is not None:
+            out.append((tok.idx, id(p), p))
+    out.sort(key=lambda x: (x[0], x[1]))
+    return out
 
 
 def _resolve_role(src_text, offset, order, last) -> Optional[Person]:
@@ -284,7 +315,7 @@ def _resolve_role(src_text, offset, order, last) -> Optional[Person]:
     return p
 
 
-def _resolve_pronoun(pron, q, last, last_para, order, reg) -> Optional[Person]:
+def _resolve_pronoun(pron, q, last, last_para, order, subjects) -> Optional[Person]:
     def compatible(p):
         if pron in MALE:
             return p.kind == "PERSON" and p.gender != "f"
@@ -298,18 +329,11 @@ def _resolve_pronoun(pron, q, last, last_para, order, reg) -> Optional[Person]:
 
     if pron == "i" or pron == "we":
         return last if last is not None and q.paragraph - last_para <= 2 else None
+    # the most recent compatible subject before the statement (its quote or its pronoun), close by
+    anchor = min(q.start, q.source[0]) if q.source else q.start
+    recent = [p for off, _, p in subjects if anchor - 600 <= off < anchor and compatible(p)]
+    if recent:
+        return recent[-1]
     if last is not None and q.paragraph - last_para <= 3 and compatible(last):
-        # the previous speaker, unless another compatible person was named since
-        since = [p for off, p in order if off >= (q.start if q.start else 0) - 400 and off < q.start
-                 and compatible(p) and p is not last]
-        if not since:
-            return last
-        return since[-1] if len(since) and since[-1].mentions and len(since[-1].mentions) > 0 and \
-            _recent_subject(since[-1], q) else last
-    return _most_recent(order, q.start, compatible)
-
-
-def _recent_subject(p, q) -> bool:
-    """A person named after the previous speaker in the preceding text takes the pronoun only when
-    named close before it (same or previous sentence, roughly 250 characters)."""
-    return any(0 <= q.start - s < 250 for s, _ in p.mentions)
+        return last
+    return _most_recent(order, anchor, compatible)
