@@ -129,3 +129,10 @@ def test_unknown_pages(client):
     assert client.get("/articles/nope").status_code == 404
     assert client.get("/speakers/nope").status_code == 404
     assert client.get("/statements/nope").status_code == 404
+
+
+def test_serve_without_a_corpus_says_what_to_do(tmp_path, capsys):
+    from presswatch.cli import main
+    with pytest.raises(SystemExit) as exc:
+        main(["serve", "--db", f"sqlite:///{tmp_path}/missing.db"])
+    assert exc.value.code == 1 and "presswatch ingest" in capsys.readouterr().err
