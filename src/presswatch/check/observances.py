@@ -102,7 +102,7 @@ def _norm(name: str) -> str:
 
 def _alias_pattern(alias: str) -> str:
     parts = re.split(r"[\s\-]+", alias.strip())
-    parts = [re.escape(p).replace("'", "['’]?").replace("’", "['’]?") for p in parts]
+    parts = [re.sub(r"['’]", "['’]?", re.escape(p)) for p in parts]
     return r"[\s\-]+".join(parts)
 
 
@@ -217,23 +217,34 @@ class Calendar:
         return obs
 
     def mentions(self, text: str) -> list[tuple[int, int, Observance]]:
-        """(start, end, observance) of every observance named in text, longest names first."""
+        """(start, end, observance) of every observance named in text; the longest name wins."""
         if self._mention_re is None:
-            names = []
+            common = {"day", "days", "year's", "new", "international", "world", "the", "of", "night", "feast",
+                      "birthday", "first", "last", "start", "end", "beginning", "and", "al", "an", "ul", "e",
+                      "with", "people", "palestinian", "rights", "freedom", "islamic", "women's", "workers'"}
+            self._by_word = {}
             for o in self.observances.values():
                 for n in (o.name, *o.aliases):
-                    names.append((n, o.key))
-            names.sort(key=lambda t: -len(t[0]))
-            self._alias_keys = {}
-            alts = []
-            for i, (n, k) in enumerate(names):
-                alts.append(f"(?P<o{i}>{_alias_pattern(n)})")
-                self._alias_keys[f"o{i}"] = k
-            self._mention_re = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
-        out = []
+                    parts = [w for w in re.split(r"[\s\-]+", n.lower().replace("’", "'")) if w not in common]
+                    word = max(parts or [max(re.split(r"[\s\-]+", n.lower().replace("’", "'")), key=len)], key=len)
+                    rx = re.compile(r"(?<![\w-])" + _alias_pattern(n) + r"(?![\w-])", re.IGNORECASE)
+                    self._by_word.setdefault(word, []).append((rx, o.key))
+            self._mention_re = re.compile(r"(?<![\w])(?:" + "|".join(
+                _alias_pattern(w) for w in sorted(self._by_word, key=len, reverse=True)) + r")", re.IGNORECASE)
+        found = set()
         for m in self._mention_re.finditer(text):
-            out.append((m.start(), m.end(), self.observances[self._alias_keys[m.lastgroup]]))
-        return out
+            word = m.group(0).lower().replace("’", "'")
+            lo, hi = max(0, m.start() - 60), min(len(text), m.end() + 60)
+            for rx, key in self._by_word.get(word, ()):
+                for a in rx.finditer(text, lo, hi):
+                    found.add((a.start(), a.end(), key))
+        out, taken = [], []
+        for s, e, key in sorted(found, key=lambda t: (-(t[1] - t[0]), t[0])):
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            out.append((s, e, self.observances[key]))
+        return sorted(out, key=lambda t: t[0])
 
     # -- dates -------------------------------------------------------------------------------
     def occurrences(self, name_or_obs, year: int, country: Optional[str] = None) -> list[Occurrence]:

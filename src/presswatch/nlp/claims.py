@@ -159,6 +159,23 @@ _STOP_COUNTED = {"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "f
                  "they", "this", "that", "these", "those", "who", "which", "more", "than"}
 
 
+_NUMBER_NEEDLE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+                            r"twenty|thirty|forty|fifty|hundred|thousand)\b", re.IGNORECASE)
+
+
+def _quantities(text: str):
+    """_QUANTITY's matches, searched only around numbers (a qualifier is at most 20 characters before)."""
+    windows = []
+    for m in _NUMBER_NEEDLE.finditer(text):
+        lo, hi = max(0, m.start() - 24), min(len(text), m.end() + 40)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    for lo, hi in windows:
+        yield from _QUANTITY.finditer(text, lo, hi)
+
+
 def _number_value(num: str, scale: Optional[str]) -> Optional[float]:
     n = num.lower().replace(",", "")
     try:
@@ -208,18 +225,24 @@ def _counted(text: str, start: int, end: int, doc) -> tuple[Optional[str], int]:
     return None, end
 
 
-def _place(text: str, s: int, e: int, doc) -> Optional[str]:
+def _places(doc) -> list:
     if doc is None:
+        return []
+    return [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+
+
+def _place(text: str, s: int, e: int, places) -> Optional[str]:
+    if not places:
         return None
     sa, sb = _sentence_bounds(text, s)
     best, dist = None, None
-    for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC") or ent.start_char < sa or ent.end_char > sb:
+    for ps, pe, ptext in places:
+        if ps < sa or pe > sb:
             continue
-        d = s - ent.end_char if ent.end_char <= s else ent.start_char - e
-        d = abs(d) + (0 if ent.end_char <= s else 20)  # a place named before the figure is likelier its place
+        d = s - pe if pe <= s else ps - e
+        d = abs(d) + (0 if pe <= s else 20)  # a place named before the figure is likelier its place
         if dist is None or d < dist:
-            best, dist = ent.text, d
+            best, dist = ptext, d
     if best and best.lower().startswith("the "):
         best = best[4:]
     return best
@@ -255,8 +278,9 @@ def _quoted_ranges(quotes) -> list:
 
 def quantity_claims(text: str, doc=None, times=(), quotes=(), skip=()) -> list[Claim]:
     time_spans = [(t.span.start, t.span.end) for t in times]
+    places = _places(doc)
     out = []
-    for m in _QUANTITY.finditer(text):
+    for m in _quantities(text):
         s, e = m.start(), m.end()
         ns = m.start("num")
         if _inside(ns, time_spans) or _inside(ns, skip):
@@ -286,7 +310,7 @@ def quantity_claims(text: str, doc=None, times=(), quotes=(), skip=()) -> list[C
         span_end = max(e, stop)
         window = _window(text, s, times)
         cited = _cited(text, s, quotes)
-        place = _place(text, s, span_end, doc)
+        place = _place(text, s, span_end, places)
         if window:
             w_end = next((t.span.end for t in times if t.span.text == window["text"] and t.span.start >= s), span_end)
             span_end = max(span_end, w_end)
@@ -313,7 +337,7 @@ def proportion_claims(text: str, doc=None, quotes=()) -> list[Claim]:
         cited = _cited(text, s, quotes)
         out.append(Claim(Span.of(text, ps, e), "proportion", stated, qualifier=m.group("p").lower(),
                          counted=of, cited_source=cited, score=0.4 + (0.15 if cited else 0)))
-    for m in _QUANTITY.finditer(text):
+    for m in _quantities(text):
         if not m.group("pct"):
             continue
         value = _number_value(m.group("num"), None)

@@ -46,6 +46,7 @@ def extract_all(article: Article, doc) -> Analysis:
     times = assign_times(raw, people, sentence_of, text, lambda k: paras[k][0] if k < len(paras) else len(text),
                          doc=doc, times=when["times"], calendar=when["calendar"], country=country)
     quotes = []
+    floor = settings.get("min_confidence")
     for q, p, st in zip(raw, people, times):
         source = Span.of(text, *q.source) if q.source else None
         speaker = p.canonical if p is not None else (source.text if source else None)
@@ -63,6 +64,8 @@ def extract_all(article: Article, doc) -> Analysis:
             statement_time=st,
             confidence=max(0.05, min(conf, 0.99)),
         ))
+        if quotes[-1].confidence < floor:
+            quotes.pop()
     used = {p.id for p in people if p is not None}
     speakers = tuple(Speaker(p.id, p.canonical, p.kind, tuple(Span.of(text, s, e) for s, e in sorted(p.mentions)))
                      for p in reg.people if p.id in used)
@@ -88,8 +91,10 @@ def when_and_claims(article: Article, doc, text: str, place, raw_quotes) -> dict
     from .times import Anchor, find_times
 
     calendar = default_calendar()
-    statements = find_calendar_statements(text, calendar)
     enabled = bool(settings.get("claims"))
+    # calendar statements: for the claims, or to infer the publication date when nothing gives it
+    need = enabled or not article.published
+    statements = find_calendar_statements(text, calendar) if need else []
     years = [int(y) for y in _YEARS.findall(text)] if statements else []
     pub, estimate, note = publication_of(article, place, text, statements, calendar, years)
     anchor = Anchor.of(pub.date, pub.year, estimate)

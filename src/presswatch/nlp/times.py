@@ -660,6 +660,58 @@ def _pat(regex, handler, flags=0, span_group=None):
     _P.append((re.compile(regex, flags), handler, span_group))
 
 
+# Every pattern has a cheap needle (a word it cannot match without); the pattern runs only in a
+# window around the needle's hits, so a text without "ago" never pays for the "... ago" pattern.
+_NEEDLE_MONTH = re.compile(_MONTH_RE)
+_NEEDLE_WEEKDAY = re.compile(_WEEKDAY_RE)
+_NEEDLES = {
+    "h_iso": re.compile(r"\d{4}-\d{2}-\d{2}"),
+    "h_mdy": _NEEDLE_MONTH, "h_dmy": _NEEDLE_MONTH, "h_month_year": _NEEDLE_MONTH, "h_month": _NEEDLE_MONTH,
+    "h_season": re.compile(r"spring|summer|autumn|fall|winter", re.IGNORECASE),
+    "h_quarter": re.compile(r"quarter|\bQ[1-4]\b", re.IGNORECASE),
+    "h_half": re.compile(r"half|\bH[12]\b", re.IGNORECASE),
+    "h_decade": re.compile(r"0['’]?s\b"),
+    "h_century": re.compile(r"century", re.IGNORECASE),
+    "h_year": re.compile(r"\d{4}"),
+    "h_rel_day": re.compile(r"today|yesterday|tomorrow|tonight|last night|this\s+(?:morning|afternoon|evening)",
+                            re.IGNORECASE),
+    "h_weekday": _NEEDLE_WEEKDAY, "h_weekday_set": _NEEDLE_WEEKDAY,
+    "h_rel_unit": re.compile(r"\b(?:this|last|next|current|previous|coming)\s+(?:year|month|week|decade|century)",
+                             re.IGNORECASE),
+    "h_ago": re.compile(r"\bago\b", re.IGNORECASE),
+    "h_past_n": re.compile(r"\bthe\s+(?:past|last|next|coming|previous|following)\b", re.IGNORECASE),
+    "h_duration": re.compile(r"\b(?:second|minute|hour|day|week|fortnight|month|year|decade|centur)", re.IGNORECASE),
+    "h_hyphen_duration": re.compile(r"-(?:second|minute|hour|day|week|month|year|decade)\b", re.IGNORECASE),
+    "h_vague_duration": re.compile(r"\b(?:for|recent|coming)\s+(?:days|weeks|months|years|decades)\b", re.IGNORECASE),
+    "h_time": re.compile(r"[ap]\.?m\b", re.IGNORECASE),
+    "h_noon": re.compile(r"noon|midnight", re.IGNORECASE),
+    "h_ref": re.compile(r"\b(?:now|currently|nowadays|recently|lately|soon|present|past|future|since)\b", re.IGNORECASE),
+    "h_set": re.compile(r"\b(?:every|each)\s", re.IGNORECASE),
+}
+_MARGIN = (80, 80)  # characters searched before and after a needle's hit
+_MARGINS = {"h_duration": (45, 15), "h_past_n": (5, 60), "h_rel_unit": (45, 15), "h_ref": (10, 45),
+            "h_season": (45, 25), "h_rel_day": (5, 30), "h_hyphen_duration": (15, 5)}
+
+
+def _matches(rx, handler, text):
+    """rx's matches in text, searched only around the needle's hits (the same matches as a full scan
+    for every pattern here, whose matches reach no further from their needle than its margins)."""
+    needle = _NEEDLES.get(handler.__name__)
+    if needle is None:
+        yield from rx.finditer(text)
+        return
+    windows = []
+    before, after = _MARGINS.get(handler.__name__, _MARGIN)
+    for m in needle.finditer(text):
+        lo, hi = max(0, m.start() - before), min(len(text), m.end() + after)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    for lo, hi in windows:  # disjoint, in order: no match is seen twice
+        yield from rx.finditer(text, lo, hi)
+
+
 _I = re.IGNORECASE
 _TOD = r"(?:\s+(?P<tod>morning|afternoon|evening|night))?"
 _pat(r"\b(\d{4})-(\d{2})-(\d{2})\b", h_iso)
@@ -739,7 +791,7 @@ def find_times(text: str, anchor: Optional[Anchor] = None, doc=None, date_ents=N
     ctx.date_ents = date_ents
     cands = []
     for order, (rx, handler, span_group) in enumerate(_P):
-        for m in rx.finditer(text):
+        for m in _matches(rx, handler, text):
             if m.end() <= m.start():
                 continue
             try:
