@@ -98,3 +98,35 @@ def test_json_round_trip(analysis):
     from presswatch.records import Analysis
     d = analysis.to_dict()
     assert Analysis.from_dict(d).to_dict() == d
+
+
+ODD_TEXTS = [
+    "On February 30, 2024 and 31 April the minister said 10,000,000,000,000 people died. "
+    "This year, Quds Day falls on February 30.",
+    "This year, Eid al-Fitr falls on a Tuesday. Ramadan begins on March 11. In 1850, the king declared war.",
+    "9999 and 0000 and Q9 2024 and the 99th century and 48-hour and -5 people",
+    "“Since the first day,” he said. Today, it is so. Tonight at 25:99 p.m. the vote.",
+]
+ODD_DATES = [None, "garbage", "2024-02-30", "9999-12-31", "0001-01-01", "03/04/2024", "Wed, 03 Apr 2024 10:00:00 GMT"]
+
+
+@pytest.mark.parametrize("published", ODD_DATES)
+def test_odd_dates_and_texts_never_fail(nlp, published):
+    for text in ODD_TEXTS:
+        a = extract_all(Article("odd", text, published=published), nlp(text))
+        for c in a.claims:
+            for ck in c.checks:
+                assert ck.verdict in ("consistent", "inconsistent", "unverifiable") and ck.evidence
+
+
+def test_impossible_calendar_date_is_inconsistent(nlp):
+    text = "This year, Christmas falls on December 26."
+    a = extract_all(Article("x", text, published="2024-04-03"), nlp(text))
+    (c,) = a.claims
+    assert c.checks[0].verdict == "inconsistent" and "December 25" in c.checks[0].evidence
+
+
+def test_a_day_off_a_computed_islamic_date_is_unverifiable(nlp):
+    text = "This year, Eid al-Fitr falls on a Tuesday."
+    a = extract_all(Article("x", text, published="2024-04-03"), nlp(text))
+    assert a.claims[0].checks[0].verdict == "unverifiable"

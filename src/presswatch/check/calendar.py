@@ -66,6 +66,11 @@ def check_statement(st, calendar: Calendar, pub_year: Optional[int], year_from_t
         ok = any(d.weekday() == st.weekday for d in days)
         said = WEEKDAYS[st.weekday]
         ref = {"date": days[0].isoformat(), "basis": occs[0].basis, "source": occs[0].source or "observance calendar"}
+        near = any((d + dt.timedelta(days=k)).weekday() == st.weekday for d in days for k in (-1, 1))
+        if not ok and near and all(o.basis == "computed" and o.hijri_year is not None for o in occs):
+            return Check("unverifiable", f"stated a {said} in {year}, a day from the computed "
+                                         f"{', '.join(f'{d} ({d:%A})' for d in days)}, within the error of a "
+                                         f"computed date (moon sighting); {evidence}", "calendar", ref)
         verdict = "consistent" if ok else "inconsistent"
         return Check(verdict, f"stated a {said} in {year}; {', '.join(f'{d} is a {d:%A}' for d in days)}: "
                               f"{evidence}{circular}", "calendar", ref)

@@ -97,6 +97,10 @@ def infer_year(statements, calendar, text_years=(), country=None) -> Optional[di
     for st in statements:
         if st.year is not None or not st.this_year or st.month is None or st.day is None:
             continue
+        try:
+            dt.date(2000, st.month, st.day)  # 2000 is a leap year: February 29 passes
+        except ValueError:
+            continue  # "February 30": no year has it; the claim's check says so
         years = set(calendar.years_on(st.observance, st.month, st.day, SEARCH_YEARS, country))
         candidates = years if candidates is None else candidates & years
         whys.append(f"{st.observance.name} falls on {dt.date(2000, st.month, st.day):%B} {st.day}")
@@ -111,7 +115,10 @@ def infer_year(statements, calendar, text_years=(), country=None) -> Optional[di
     year = pool[0]
     for st in statements:
         if st.year is None and st.this_year and st.month and st.day:
-            d = dt.date(year, st.month, st.day)
+            try:
+                d = dt.date(year, st.month, st.day)
+            except ValueError:
+                continue
             # "falls on April 5" in the present or future tense: published on or before that day
             if st.tense in ("present", "future") and (estimate is None or d < estimate):
                 estimate = d
