@@ -58,6 +58,8 @@ def analyze_many(items: Iterable[Union[ArticleLike, Analysis]], batch_size: int 
     already failed to read) is passed through unchanged, so the output keeps the input's order."""
     from .nlp.build import get_nlp
 
+    for name in settings.SETTINGS:
+        settings.get(name)  # a bad PRESSWATCH_* value is one clear error now, not one per article
     batch_size = batch_size or settings.get("batch_size")
     pending: list = []
 

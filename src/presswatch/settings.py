@@ -37,6 +37,9 @@ SETTINGS = {
                 "a verb outside the hand-written cue lexicon counts as a cue when the learned lexicon "
                 "(PolNeAR train) saw it as one at least this often in the same frame (0-1; 1 disables)",
                 float),
+        Setting("min_confidence", 0.0,
+                "statements below this confidence (0-1) are left out: raise it for precision, lower it "
+                "for recall", float),
         Setting("batch_size", 16, "articles per nlp.pipe batch in analyze_many", int),
         Setting("max_chars", 2_000_000, "articles longer than this many characters are refused", int),
         Setting("max_bytes", 20_000_000, "input files (and JSONL lines, which are streamed) larger than this many bytes are refused", int),

@@ -77,6 +77,11 @@ def subject_of(verb):
                 if agent is not None:
                     return next((p for p in agent.children if p.dep_ == "pobj"), None)
                 return None  # "it was said that": no source in the clause
+        if tok.dep_ == "conj" and cue_base(tok.text) and tok.head.dep_ == "ccomp" \
+                and cue_base(tok.head.head.text):
+            # "X said that A and warned that B", parsed with "warned" inside the first clause
+            tok = tok.head.head
+            continue
         if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "ccomp", "pcomp") and tok.head is not tok:
             if tok.dep_ == "ccomp" and cue_base(tok.head.text) is None:
                 return None
@@ -95,7 +100,7 @@ def source_span(tok, doc) -> tuple[int, int]:
         if ent is not None:
             return ent.start_char, ent.end_char
     for c in tok.children:
-        if c.dep_ == "appos" and c.ent_type_ == "PERSON":
+        if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG"):
             ent = next((e for e in doc.ents if e.start <= c.i < e.end), None)
             if ent is not None:
                 return ent.start_char, ent.end_char
@@ -162,7 +167,6 @@ def content_of(verb, base: str, learned: bool = False):
         ccomps = [c for c in verb.lefts if c.dep_ == "ccomp"]
     if ccomps:
         first, last = ccomps[0], ccomps[-1]
-        toks = [t for t in first.subtree]
         # skip the complementizer and leading punctuation ("that", ":")
         # the complementizer belongs to the content ("said that taxes would rise"), as in PolNeAR
         # and PARC; leading punctuation (a colon) does not
@@ -170,9 +174,15 @@ def content_of(verb, base: str, learned: bool = False):
         while s.i < first.i and s.is_punct:
             s = s.doc[s.i + 1]
         e = last.right_edge
+        # "said that X and warned that Y": the second cue's clause is its own statement
+        nxt_cue = next((c for c in last.rights if c.dep_ == "conj" and cue_base(c.text)
+                        and any(g.dep_ == "ccomp" for g in c.children)), None)
+        if nxt_cue is not None:
+            e = nxt_cue.doc[nxt_cue.left_edge.i - 1]
+            while e.i > s.i and (e.is_punct or e.dep_ == "cc"):
+                e = e.doc[e.i - 1]
         while e.i > s.i and e.is_punct:
             e = e.doc[e.i - 1]
-        del toks
         return s.idx, e.idx + len(e.text)
     mark = next((t for t in verb.subtree if t.i > verb.i and t.dep_ == "mark" and t.lower_ == "that"
                  and t.head.dep_ in ("acl", "relcl", "advcl", "ccomp")), None)
