@@ -92,6 +92,7 @@ def test_claims_off(nlp, monkeypatch):
     assert a.claims == () and a.times == ()
     assert a.publication.year == 2024  # still inferred
     assert any(q.statement_time.year == 2022 for q in a.quotes)
+    assert any(q.statement_time.year == 1980 for q in a.quotes)  # a date attached to the cue
 
 
 def test_json_round_trip(analysis):

@@ -43,8 +43,9 @@ def extract_all(article: Article, doc) -> Analysis:
     place = dl[0] if dl else None
     country = COUNTRY_OF_PLACE.get((place or "").upper())
     when = when_and_claims(article, doc, text, place, raw)
+    cue_times = when["times"] if when["enabled"] else _cue_sentence_times(raw, sentence_of, text, when["anchor"])
     times = assign_times(raw, people, sentence_of, text, lambda k: paras[k][0] if k < len(paras) else len(text),
-                         doc=doc, times=when["times"], calendar=when["calendar"], country=country)
+                         doc=doc, times=cue_times, calendar=when["calendar"], country=country)
     quotes = []
     floor = settings.get("min_confidence")
     for q, p, st in zip(raw, people, times):
@@ -80,6 +81,19 @@ def extract_all(article: Article, doc) -> Analysis:
         origin=article.origin, publication=when["publication"],
         quotes=tuple(quotes), speakers=speakers, entities=entities,
         claims=tuple(attach_checks(when, quotes)), times=tuple(when["times"]) if when["enabled"] else ())
+
+
+def _cue_sentence_times(raw, sentence_of, text, anchor) -> list:
+    """With claims and times off, statement times still need the time expressions of the sentences
+    that hold a cue: only those sentences are searched."""
+    from dataclasses import replace
+
+    from .times import find_times
+    out = []
+    for s, e in sorted({sentence_of(q) for q in raw if q.cue}):
+        for t in find_times(text[s:e], anchor):
+            out.append(replace(t, span=Span.of(text, s + t.span.start, s + t.span.end)))
+    return out
 
 
 def when_and_claims(article: Article, doc, text: str, place, raw_quotes) -> dict:
