@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .cues import SPEECH_NOUNS
 from .first_names import gender_of
 
 HONORIFICS = {
@@ -238,6 +239,14 @@ def resolve(raw_quotes, doc, text):
                 p = reg.add(src_text, "GROUP", (s, e))
                 order.append((s, p))
                 order.sort(key=lambda x: x[0])
+            elif src is not None and src.lower_ in SPEECH_NOUNS and (
+                    owner := next((c for c in src.children if c.dep_ in ("poss", "compound")
+                                   and c.pos_ in ("PROPN", "NOUN")), None)) is not None:
+                # "The RCMP statement said", "the union's release said": the owner speaks
+                s2, e2 = owner.left_edge.idx, owner.idx + len(owner.text)
+                p = next((pp for off, pp in order if s2 <= off < e2 + 1), None) or \
+                    _resolve_role(text[s2:e2] if text[s2:e2].lower().startswith("the") else "the " + owner.text,
+                                  s2, order, None)
             else:
                 ent_p = None
                 # "UN organizations": the head is a common noun, so the speaker is the phrase
