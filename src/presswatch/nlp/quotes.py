@@ -536,9 +536,16 @@ def extract_quotes(doc, text: str, learned_threshold: float = 0.6) -> list[RawQu
                 r.fragments.append((fs, fe))
                 r.content[-1] = (r.content[-1][0], max(r.content[-1][1], fe))
                 break
-    out = final_direct + [r for r in reported if r.content]
+    out = final_direct + [r for r in reported if r.content and not _headline(text, paras[r.paragraph])]
     out.sort(key=lambda r: r.start)
     return _dedupe(out)
+
+
+def _headline(text: str, para) -> bool:
+    """A short line without closing punctuation: a headline or a related-story link ("Sanders says
+    Trump didn't cave"), which repeats or advertises a statement rather than reporting it."""
+    line = text[para[0]:para[1]].rstrip()
+    return line[-1:] not in ".!?\"”’'):;…" and len(line.split()) < 25
 
 
 def _dedupe(quotes: list[RawQuote]) -> list[RawQuote]:
