@@ -3,7 +3,7 @@ import pytest
 
 def pytest_configure(config):
     config.addinivalue_line(
-        "markers", "needs_extractor: needs presswatch.nlp.extract (fails until the extractor exists)")
+        "markers", "needs_extractor: needs presswatch.extract (fails until the extractor exists)")
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def nlp():
 def quotes_of(nlp):
     """quotes_of(text) -> the public Quote records presswatch finds in text."""
     from presswatch import Article
-    from presswatch.nlp.extract import extract_all
+    from presswatch.extract import extract_all
 
     def run(text):
         return list(extract_all(Article("t", text), nlp(text)).quotes)

@@ -7,7 +7,7 @@ import pytest
 from presswatch import Article, check
 from presswatch.check.tables import TableError, load_facts, load_reference, parse_value
 from presswatch.cli import main
-from presswatch.nlp.extract import extract_all
+from presswatch.extract import extract_all
 
 TEXT = """Casualties mount as talks stall
 GENEVA, April 3, 2024 - More than 37,000 people have been killed in the Gaza Strip in about six months, as confirmed by UN agencies.

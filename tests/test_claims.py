@@ -2,7 +2,7 @@
 import pytest
 
 from presswatch import Article
-from presswatch.nlp.extract import extract_all
+from presswatch.extract import extract_all
 
 ARTICLE = """Rally marks Al-Quds Day in the capital
 TEHRAN - Thousands marched on Friday as the country marked International Quds Day (last Friday of Ramadan, this year falling on April 5), a day that draws millions of supporters every year.

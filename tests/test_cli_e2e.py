@@ -1,6 +1,6 @@
-"""End to end through the real extractor (presswatch.nlp.extract) on the bundled sample articles.
+"""End to end through the real extractor (presswatch.extract) on the bundled sample articles.
 
-Marked needs_extractor: these fail until nlp/extract.py exists; everything else in the suite is
+Marked needs_extractor: these fail until extract.py exists; everything else in the suite is
 independent of what quotes are found.
 """
 import json

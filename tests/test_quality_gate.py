@@ -43,7 +43,7 @@ def _score(pred, gold):
 @pytest.fixture(scope="module")
 def results(nlp):
     from presswatch import Article
-    from presswatch.nlp.extract import extract_all
+    from presswatch.extract import extract_all
 
     out = []
     for a in ARTICLES:

@@ -34,7 +34,7 @@ def for_parser(text: str) -> str:
 
 
 def _analyze_doc(article: Article, doc) -> Analysis:
-    from .nlp.extract import extract_all
+    from .extract import extract_all
     return extract_all(article, doc)
 
 

@@ -1,16 +1,17 @@
-"""One article's Doc to its Analysis: statements, speakers, statement times, entities."""
+"""One article: the extractors of nlp/ and the checks of check/ assembled into its Analysis.
+
+It sits above both packages (nlp/ imports only records, errors and settings; see DESIGN.md)."""
 from __future__ import annotations
 
 import bisect
 import re
 
-from .. import settings
-from .. import settings
-from ..records import Analysis, Article, Entity, Quote, Span, Speaker
-from .occasions import COUNTRY_OF_PLACE, assign_times
-from .quotes import extract_quotes
-from .speakers import resolve
-from .text import find_dateline, paragraphs
+from . import settings
+from .records import Analysis, Article, Entity, Quote, Span, Speaker
+from .nlp.occasions import COUNTRY_OF_PLACE, assign_times
+from .nlp.quotes import extract_quotes
+from .nlp.speakers import resolve
+from .nlp.text import find_dateline, paragraphs
 
 
 _YEARS = re.compile(r"(?<![\d,.])(?:1[89]\d\d|20\d\d)(?![\d,])")
@@ -88,7 +89,7 @@ def _cue_sentence_times(raw, sentence_of, text, anchor) -> list:
     that hold a cue: only those sentences are searched."""
     from dataclasses import replace
 
-    from .times import find_times
+    from .nlp.times import find_times
     out = []
     for s, e in sorted({sentence_of(q) for q in raw if q.cue}):
         for t in find_times(text[s:e], anchor):
@@ -99,10 +100,10 @@ def _cue_sentence_times(raw, sentence_of, text, anchor) -> list:
 def when_and_claims(article: Article, doc, text: str, place, raw_quotes) -> dict:
     """The publication date (given, metadata, dateline or inferred), the time expressions resolved
     against it, and the claims with the calendar statements they include."""
-    from ..check.observances import default_calendar
-    from .claims import find_calendar_statements
-    from .publication import publication_of
-    from .times import Anchor, find_times
+    from .check.observances import default_calendar
+    from .nlp.claims import find_calendar_statements
+    from .nlp.publication import publication_of
+    from .nlp.times import Anchor, find_times
 
     calendar = default_calendar()
     enabled = bool(settings.get("claims"))
@@ -124,11 +125,11 @@ def attach_checks(when: dict, quotes) -> list:
         return []
     import datetime as dt
 
-    from .. import check
-    from ..check.calendar import check_statement
-    from ..check.reference import check_fact, check_quantity
-    from ..records import Check
-    from .claims import extract_claims
+    from . import check
+    from .check.calendar import check_statement
+    from .check.reference import check_fact, check_quantity
+    from .records import Check
+    from .nlp.claims import extract_claims
 
     pub = when["publication"]
     claims = extract_claims(when["text"], when["doc"], when["times"], quotes, when["statements"], pub.year)
