@@ -71,7 +71,14 @@ def main():
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--chars", type=int, default=600)
     ap.add_argument("--db", default=None)
+    ap.add_argument("--search-only", action="store_true", help="time the searches on an existing --db")
     args = ap.parse_args()
+    if args.search_only:
+        from presswatch.store import open_store
+        store = open_store(f"sqlite:///{args.db}")  # migrates an older store
+        print(f"store: {store.stats()}")
+        time_searches(store)
+        return
 
     from presswatch.corpus import ingest, writer
     from presswatch.store import open_store
@@ -110,6 +117,11 @@ def main():
           f"(store writes alone: {write_time[0]:.1f}s = {report.done / write_time[0]:.0f} articles/s)")
     print(f"store: {stats}; {size / 1e6:.1f} MB ({size / args.n / 1e3:.1f} kB per article)")
 
+    time_searches(store)
+    store.close()
+
+
+def time_searches(store):
     rng = random.Random(11)
     qs = queries(store, rng)
     for facets in (False, True):
@@ -121,7 +133,6 @@ def main():
             hits += page.total
         print(f"search{' with facets' if facets else ''}: 100 queries, median {statistics.median(lat):.1f} ms, "
               f"p95 {percentile(lat, 95):.1f} ms, max {max(lat):.1f} ms ({hits / 100:.0f} matches per query on average)")
-    store.close()
 
 
 if __name__ == "__main__":

@@ -153,7 +153,7 @@ def test_sql_migrations_recorded_and_idempotent(store):
     if not hasattr(store, "_q"):
         pytest.skip("the memory store has no schema")
     names = [r["name"] for r in store._q("SELECT name FROM schema_migrations ORDER BY name")]
-    assert names == ["0001_core_tables", "0002_full_text"]
+    assert names == ["0001_core_tables", "0002_full_text", "0003_result_order"]
     assert store.migrate() == []
 
 

@@ -34,7 +34,8 @@ def to_json(page, search) -> str:
     return json.dumps({"query": search.text, "target": search.target, "total": page.total,
                        "offset": search.offset, "limit": search.limit,
                        "hits": [{c: h.get(c) for c in COLUMNS[search.target]} for h in page.hits],
-                       "facets": {k: [list(x) for x in v] for k, v in page.facets.items()}},
+                       "facets": {k: [list(x) for x in v] for k, v in page.facets.items()},
+            "facets_counted_over": page.facet_sample},
                       ensure_ascii=False, indent=2) + "\n"
 
 

@@ -63,6 +63,7 @@ class Page:
     hits: list
     total: int
     facets: dict = field(default_factory=dict)
+    facet_sample: Optional[int] = None  # facets counted over only this many newest matches (None: all)
 
 
 class Store(ABC):

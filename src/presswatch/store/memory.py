@@ -11,7 +11,7 @@ from ..corpus.names import fold
 from ..errors import SearchSyntaxError
 from . import migrations
 from .base import Page, Search, Store
-from .sql import FACET_LIMIT
+from .sql import FACET_SAMPLE, count_facets
 
 
 def _matches(parsed, text: str) -> bool:
@@ -152,15 +152,15 @@ class MemoryStore(Store):
         rows = sorted(rows, key=lambda s: s["published"] is None)
         page = Page([self._hit(s, search.target) for s in rows[search.offset:search.offset + search.limit]], len(rows))
         if facets:
-            if search.target == "statements":
-                c = Counter((s["speaker_id"], self._speaker_name(s)) for s in rows if self._speaker_name(s))
-                page.facets["speaker"] = [(i, n, k) for (i, n), k in
-                                          sorted(c.items(), key=lambda x: (-x[1], x[0][1]))[:FACET_LIMIT]]
-            c = Counter(s["outlet"] for s in rows if s["outlet"])
-            page.facets["outlet"] = sorted(c.items(), key=lambda x: (-x[1], x[0]))[:FACET_LIMIT]
-            c = Counter(s["published"][:4] for s in rows if s["published"])
-            page.facets["year"] = sorted(c.items(), reverse=True)
+            order = {id(x): i for i, x in enumerate(self.t[search.target])}
+            sample = sorted(rows, key=lambda x: order[id(x)])[:FACET_SAMPLE]  # storage order, as SQL
+            page.facets = count_facets(search.target, [(s.get("speaker_id"), s["outlet"], (s["published"] or "")[:4] or None)
+                                                       for s in sample], self._names)
+            page.facet_sample = FACET_SAMPLE if len(rows) > FACET_SAMPLE else None
         return page
+
+    def _names(self, ids):
+        return {i: self.speakers_by_id[i]["name"] for i in ids if i in self.speakers_by_id}
 
     def _statement(self, s):
         a = self._article(s["article_id"])

@@ -73,9 +73,23 @@ CREATE INDEX claims_tsv ON claims USING GIN (tsv);
 """,
 }
 
+# search results come newest first: an index in that order lets a common word's first page be read
+# without sorting all its matches
+ORDER_INDEXES = {
+    "sqlite": """
+CREATE INDEX statements_order ON statements (published DESC, article_id, seq);
+CREATE INDEX claims_order ON claims (published DESC, article_id, seq);
+""",
+    "postgres": """
+CREATE INDEX statements_order ON statements (published DESC NULLS LAST, article_id, seq);
+CREATE INDEX claims_order ON claims (published DESC NULLS LAST, article_id, seq);
+""",
+}
+
 MIGRATIONS = [
     ("0001_core_tables", CORE),
     ("0002_full_text", FULL_TEXT),
+    ("0003_result_order", ORDER_INDEXES),
 ]
 
 TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

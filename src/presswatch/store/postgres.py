@@ -81,11 +81,12 @@ class PostgresStore(SQLStore):
     def _sql(self, sql):
         return _PLACEHOLDER.sub("%s", sql)
 
-    def _q(self, sql, params=()):
+    def _q(self, sql, params=(), plain=False):
         import psycopg
         try:
             cur = self._conn().execute(self._sql(sql), params)
-            return list(cur.fetchall()) if cur.description else []
+            rows = list(cur.fetchall()) if cur.description else []
+            return [tuple(r.values()) for r in rows] if plain else rows
         except psycopg.Error as exc:
             raise StoreError(f"PostgreSQL store: {str(exc).strip()}") from exc
 

@@ -24,15 +24,34 @@ FROM = {
     "statements": "statements s JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id",
     "claims": "claims s JOIN articles a ON a.id = s.article_id",
 }
-ORDER = "ORDER BY (s.published IS NULL), s.published DESC, s.article_id, s.seq"
-FACET_LIMIT = 10
+FACET_LIMIT = 10  # values shown per facet
+FACET_SAMPLE = 3000  # facets count at most this many matches
+
+
+def count_facets(target: str, rows, speaker_names) -> dict:
+    """Facets from (speaker_id, outlet, year) rows; speaker_names(ids) -> {id: name}."""
+    speakers, outlets, years = Counter(), Counter(), Counter()
+    for sid, outlet, year in rows:
+        speakers[sid] += 1
+        outlets[outlet] += 1
+        years[year] += 1
+    out = {}
+    if target == "statements":  # speakers of the corpus only: an unresolved "he" is no facet
+        names = speaker_names([sid for sid in speakers if sid])
+        out["speaker"] = sorted(((sid, names[sid], n) for sid, n in speakers.items() if sid in names),
+                                key=lambda x: (-x[2], x[1]))[:FACET_LIMIT]
+    out["outlet"] = sorted(((k, n) for k, n in outlets.items() if k), key=lambda x: (-x[1], x[0]))[:FACET_LIMIT]
+    out["year"] = sorted(((k, n) for k, n in years.items() if k), reverse=True)
+    return out
 
 
 class SQLStore(Store):
     dialect = "sqlite"
+    ORDER = "ORDER BY s.published DESC NULLS LAST, s.article_id, s.seq"  # newest first, undated last
 
     # supplied by the backend
-    def _q(self, sql: str, params=()) -> list[dict]:
+    def _q(self, sql: str, params=(), plain: bool = False) -> list:
+        """Rows as dicts (as tuples when `plain`)."""
         raise NotImplementedError
 
     def _x(self, sql: str, params=()) -> None:
@@ -44,6 +63,14 @@ class SQLStore(Store):
 
     def _match(self, parsed, target: str) -> tuple[str, list]:
         raise NotImplementedError
+
+    def _text_matches(self, search: Search) -> Optional[int]:
+        """How many rows the words alone match, where the backend can tell cheaply (else None)."""
+        return None
+
+    def _hint(self, search: Search, matches: Optional[int]) -> str:
+        """Text to put after the table name of the hits query (a backend's index hint)."""
+        return ""
 
     def _one(self, sql, params=()) -> Optional[dict]:
         rows = self._q(sql, params)
@@ -148,31 +175,40 @@ class SQLStore(Store):
         search = search.checked()
         where, params = self._where(search)
         t = search.target
+        only_words = not (search.speaker or search.outlet or search.since or search.until)
         with self.snapshot():
-            hits = self._q(f"SELECT {HIT_COLUMNS[t]} FROM {FROM[t]}{where} {ORDER} LIMIT ? OFFSET ?",
+            matches = self._text_matches(search) if not search.parsed.empty else None
+            table, rest = FROM[t].split(" ", 2)[:2], FROM[t].split(" ", 2)[2]
+            from_ = f"{table[0]} {table[1]} {self._hint(search, matches)} {rest}"
+            hits = self._q(f"SELECT {HIT_COLUMNS[t]} FROM {from_}{where} {self.ORDER} LIMIT ? OFFSET ?",
                            (*params, search.limit, search.offset))
             if search.offset == 0 and len(hits) < search.limit:
                 total = len(hits)
-            else:
-                total = self._one(f"SELECT COUNT(*) AS n FROM {FROM[t]}{where}", tuple(params))["n"]
+            elif only_words and matches is not None:
+                total = matches
+            else:  # the filters are all on the statement (claim) row: no join needed to count
+                total = self._one(f"SELECT COUNT(*) AS n FROM {t} s{where}", tuple(params))["n"]
             page = Page(hits, total)
             if facets:
-                page.facets = self._facets(t, where, params)
+                page.facets, page.facet_sample = self._facets(search, where, params, total)
         return page
 
-    def _facets(self, t, where, params):
+    def _facets(self, search, where, params, total):
+        """Speaker, outlet and year counts over the matches, or over the first FACET_SAMPLE of them
+        in storage order when there are more (Page.facet_sample says so)."""
+        t = search.target
+        speaker = "s.speaker_id" if t == "statements" else "NULL"
+        rows = self._q(f"SELECT {speaker}, s.outlet, SUBSTR(s.published, 1, 4) FROM {t} s{where} LIMIT ?",
+                       (*params, FACET_SAMPLE), plain=True)
+        return count_facets(t, rows, self._speaker_names), (FACET_SAMPLE if total > FACET_SAMPLE else None)
+
+    def _speaker_names(self, ids) -> dict:
+        ids = sorted(set(ids))
         out = {}
-        if t == "statements":
-            rows = self._q(f"SELECT s.speaker_id AS id, COALESCE(sp.name, s.speaker_name) AS name, COUNT(*) AS n "
-                           f"FROM {FROM[t]}{where} GROUP BY s.speaker_id, COALESCE(sp.name, s.speaker_name) "
-                           f"ORDER BY n DESC, name LIMIT {FACET_LIMIT}", tuple(params))
-            out["speaker"] = [(r["id"], r["name"], r["n"]) for r in rows if r["name"]]
-        rows = self._q(f"SELECT s.outlet AS v, COUNT(*) AS n FROM {FROM[t]}{where} GROUP BY s.outlet "
-                       f"ORDER BY n DESC, v LIMIT {FACET_LIMIT}", tuple(params))
-        out["outlet"] = [(r["v"], r["n"]) for r in rows if r["v"]]
-        rows = self._q(f"SELECT SUBSTR(s.published, 1, 4) AS v, COUNT(*) AS n FROM {FROM[t]}{where} "
-                       f"GROUP BY SUBSTR(s.published, 1, 4) ORDER BY v DESC", tuple(params))
-        out["year"] = [(r["v"], r["n"]) for r in rows if r["v"]]
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            out.update((r["id"], r["name"]) for r in self._q(
+                f"SELECT id, name FROM speakers WHERE id IN ({', '.join('?' * len(chunk))})", tuple(chunk)))
         return out
 
     _ARTICLE = ("id, content_hash, url, doc_id, title, outlet, author, published, published_basis, origin, "

@@ -40,6 +40,8 @@ def fts5(parsed) -> str:
 
 class SQLiteStore(SQLStore):
     dialect = "sqlite"
+    ORDER = "ORDER BY s.published DESC, s.article_id, s.seq"  # SQLite puts NULLs last in DESC order
+    ORDERED_SCAN_FROM = 1000  # matches from which the newest-first index beats sorting the matches
 
     def __init__(self, url: str, readonly: bool = False):
         self.url = url
@@ -72,9 +74,10 @@ class SQLiteStore(SQLStore):
                 self._all.append(conn)
         return conn
 
-    def _q(self, sql, params=()):
+    def _q(self, sql, params=(), plain=False):
         try:
-            return [dict(r) for r in self._conn().execute(sql, params).fetchall()]
+            rows = self._conn().execute(sql, params).fetchall()
+            return [tuple(r) for r in rows] if plain else [dict(r) for r in rows]
         except sqlite3.Error as exc:
             raise StoreError(f"SQLite store {self.path}: {exc}") from exc
 
@@ -118,6 +121,17 @@ class SQLiteStore(SQLStore):
 
     def snapshot(self):
         return self._tx("BEGIN")
+
+    def _text_matches(self, search):
+        t = search.target
+        return self._one(f"SELECT COUNT(*) AS n FROM {t}_fts WHERE {t}_fts MATCH ?", (fts5(search.parsed),))["n"]
+
+    def _hint(self, search, matches):
+        """For a common word, walk the newest-first index and stop at the page's end; for a rare one
+        (or a speaker's statements) let SQLite fetch the few matches and sort them."""
+        if matches is not None and matches >= self.ORDERED_SCAN_FROM and not search.speaker:
+            return f"INDEXED BY {search.target}_order"
+        return ""
 
     def _match(self, parsed, target):
         return f"s.n IN (SELECT rowid FROM {target}_fts WHERE {target}_fts MATCH ?)", [fts5(parsed)]

@@ -43,7 +43,8 @@ def api_search(request: Request, q: str = "", target: Literal["statements", "cla
         return _csv(to_csv(page.hits, target), "presswatch-search")
     return {"query": q, "target": target, "total": page.total, "limit": limit, "offset": offset,
             "hits": [{c: h.get(c) for c in COLUMNS[target]} for h in page.hits],
-            "facets": {k: [list(x) for x in v] for k, v in page.facets.items()}}
+            "facets": {k: [list(x) for x in v] for k, v in page.facets.items()},
+            "facets_counted_over": page.facet_sample}
 
 
 @router.get("/articles/{article_id}", summary="An article with its statements, claims and full analysis")
