@@ -27,10 +27,6 @@ _A = _rng.integers(1, _P, size=HASHES, dtype=np.uint64)
 _B = _rng.integers(0, _P, size=HASHES, dtype=np.uint64)
 
 
-def folded(text: str) -> str:
-    return fold(text)
-
-
 def fingerprint(text: str) -> str | None:
     """Key of the exact-duplicate group of `text`, or None when it is too short to group."""
     f = fold(text)

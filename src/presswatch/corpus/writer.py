@@ -10,7 +10,7 @@ import hashlib
 
 from ..records import Analysis, Article
 from . import provenance
-from .names import better_display, parse_name, person_by_title
+from .names import better_display, choose, parse_name, person_by_title
 from .rows import Rows, article_id, to_rows
 
 OK, DUPLICATE, ERROR = "ok", "duplicate", "error"
@@ -47,7 +47,7 @@ def merge_speakers(store, rows: Rows) -> dict:
     for local_id, (name, kind, mentions) in rows.speakers.items():
         kind = person_by_title(name, kind)
         n = parse_name(name, kind)
-        match = choose_speaker(store, n)
+        match = choose(n, store.speaker_candidates(n.keys))
         if match is None:
             sid = "sp-" + hashlib.sha1(f"{kind}|{n.key}|{rows.article['id']}".encode()).hexdigest()[:12]
             store.add_speaker(sid, name, kind)
@@ -64,11 +64,6 @@ def merge_speakers(store, rows: Rows) -> dict:
         store.add_speaker_names(sid, sorted(variants))
         out[local_id] = sid
     return out
-
-
-def choose_speaker(store, n):
-    from .names import choose
-    return choose(n, store.speaker_candidates(n.keys))
 
 
 def group_statements(store, rows: Rows) -> list[tuple[str, list]]:

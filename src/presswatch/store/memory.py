@@ -10,7 +10,7 @@ from copy import deepcopy
 from ..corpus.names import fold
 from ..errors import SearchSyntaxError
 from . import migrations
-from .base import Page, Search, Store
+from .base import Page, Store
 from .sql import FACET_SAMPLE, count_facets
 
 

@@ -20,9 +20,9 @@ HIT_COLUMNS = {
     "claims": ("s.id, 'claim' AS type, s.text, s.kind, s.verdict, s.article_id, a.title, a.url, "
                "s.outlet, s.published"),
 }
-FROM = {
-    "statements": "statements s JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id",
-    "claims": "claims s JOIN articles a ON a.id = s.article_id",
+JOINS = {
+    "statements": "JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id",
+    "claims": "JOIN articles a ON a.id = s.article_id",
 }
 FACET_LIMIT = 10  # values shown per facet
 FACET_SAMPLE = 3000  # facets count at most this many matches
@@ -178,8 +178,7 @@ class SQLStore(Store):
         only_words = not (search.speaker or search.outlet or search.since or search.until)
         with self.snapshot():
             matches = self._text_matches(search) if not search.parsed.empty else None
-            table, rest = FROM[t].split(" ", 2)[:2], FROM[t].split(" ", 2)[2]
-            from_ = f"{table[0]} {table[1]} {self._hint(search, matches)} {rest}"
+            from_ = f"{t} s {self._hint(search, matches)} {JOINS[t]}"
             hits = self._q(f"SELECT {HIT_COLUMNS[t]} FROM {from_}{where} {self.ORDER} LIMIT ? OFFSET ?",
                            (*params, search.limit, search.offset))
             if search.offset == 0 and len(hits) < search.limit:

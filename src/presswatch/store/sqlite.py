@@ -10,7 +10,7 @@ import os
 import sqlite3
 import threading
 from contextlib import contextmanager
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote
 
 from ..errors import StoreError
 from .sql import SQLStore
