@@ -17,6 +17,9 @@ from .learned import cue_probability, frame_of
 from .speakers import GROUP_NOUNS, ROLE_NOUNS
 from .text import paragraphs
 
+AUX_WORDS = {"has", "have", "had", "is", "was", "were", "are", "will", "would", "can", "could", "may",
+             "might", "must", "should", "shall", "did", "does", "do", "not", "also", "then", "never",
+             "already", "further", "repeatedly", "previously", "once", "still", "recently"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # right-hand dependents of a cue verb that are not part of what was said
 NOT_CONTENT_DEPS = {"punct", "cc", "conj", "advmod", "npadvmod", "agent", "aux", "auxpass", "neg",
@@ -63,6 +66,19 @@ def _in_any(i: int, spans) -> bool:
 def subject_of(verb):
     """The subject token of a cue verb, inheriting through conjoined verbs, participles and
     infinitives ("praised A and condemned B", "..., noting that", "continued to say")."""
+    found = _subject_by_parse(verb)
+    if found is None:
+        # the parser sometimes hangs the name off the verb as something else ("DeBoer/aux said"):
+        # a proper name right before the cue, or right after an inverted one ("said Jane Smith")
+        doc = verb.doc
+        for j in (verb.i - 1, verb.i + 1):
+            if 0 <= j < len(doc) and doc[j].pos_ in ("PROPN", "AUX") and doc[j].text[:1].isupper() \
+                    and (doc[j].ent_type_ in ("PERSON", "ORG") or doc[j].pos_ == "PROPN"):
+                return doc[j]
+    return found
+
+
+def _subject_by_parse(verb):
     seen = 0
     tok = verb
     while tok is not None and seen < 6:
@@ -125,13 +141,17 @@ def cue_span(verb) -> tuple[int, int]:
     start = verb
     for c in verb.lefts:
         if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i >= verb.i - 3 and c.i < verb.i:
+            if c.text[:1].isupper() and c.i > 0 and c.tag_ in ("NNP", "NNPS", "MD", "VBZ", "VBD", "VBP") \
+                    and c.lower_ not in AUX_WORDS:
+                continue  # a name the parser took for an auxiliary ("DeBoer/aux said")
             if c.dep_ == "advmod" and c.i < verb.i - 2:
                 continue
             start = min(start, c, key=lambda t: t.i)
             break
     # only a contiguous run before the verb counts
     i = start.i
-    while i < verb.i and verb.doc[i].dep_ not in ("aux", "auxpass", "neg", "advmod"):
+    while i < verb.i and (verb.doc[i].dep_ not in ("aux", "auxpass", "neg", "advmod")
+                          or verb.doc[i].text[:1].isupper() and verb.doc[i].lower_ not in AUX_WORDS):
         i += 1
     start = verb.doc[i]
     end = verb
@@ -193,6 +213,14 @@ def content_of(verb, base: str, learned: bool = False):
             e = e.doc[e.i - 1]
         if e.i > mark.i:
             return mark.idx, e.idx + len(e.text)
+    rest = [c for c in verb.rights if c.dep_ not in ("punct", "npadvmod", "advmod", "prep", "dative", "cc", "conj")]
+    if base in SPEECH_FORMS.values() and rest and rest[0].dep_ == "xcomp" and any(
+            t.dep_ == "ccomp" for t in rest[0].subtree):
+        # "said having Karlsson back was a big boost": the clause hangs under a gerund
+        s, e = rest[0].left_edge, verb.right_edge
+        while e.i > s.i and (e.is_punct or e.is_space):
+            e = e.doc[e.i - 1]
+        return s.idx, e.idx + len(e.text)
     if base in CLAUSE_ONLY and base not in PHRASAL_FORMS.values() and base not in OBJECT_FORMS.values() \
             and not learned:
         return None
