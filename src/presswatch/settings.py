@@ -51,6 +51,9 @@ SETTINGS = {
                              "separated by the OS path separator; the CLI's --facts adds to them"),
         Setting("reference_tolerance", 0.05, "relative tolerance when a quantity claim is compared with a "
                                              "reference value (0.05 = 5%)", float),
+        Setting("batch_partition_mb", 8.0,
+                "presswatch batch: input megabytes per partition (one task); smaller spreads a small input "
+                "over more workers, larger means fewer output files", float),
         Setting("db", "sqlite:///presswatch.db",
                 "the corpus store for ingest, search and serve: sqlite:///FILE.db (a file in the working "
                 "directory) or postgresql://USER:PASSWORD@HOST/DB"),

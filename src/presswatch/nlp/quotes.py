@@ -111,7 +111,9 @@ def source_span(tok, doc) -> tuple[int, int]:
     """The written source: a name inside the subject phrase when there is one (an appositive
     "The Leader ..., Ayatollah Seyyed Ali Khamenei"), else the subject phrase without trailing
     relative clauses or punctuation."""
-    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and not any(c.dep_ == "conj" for c in tok.rights):
+    if (tok.ent_type_ in ("PERSON", "ORG") or tok.ent_type_ in ("NORP", "GPE") and not any(
+            c.dep_ == "det" for c in tok.lefts)) and not any(c.dep_ == "conj" for c in tok.rights):
+        # a name is the source; "the Kentucky Republican" stays a description to resolve
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None:
             return ent.start_char, ent.end_char

@@ -69,6 +69,10 @@ ORG_NOUNS = {"company", "firm", "agency", "team", "union", "city", "league", "cl
              "association", "federation", "court", "police", "force", "service", "regulator",
              "channel", "newspaper", "broadcaster", "station", "studio", "publisher", "insurer",
              "chain", "restaurant", "store", "franchise", "band", "campaign", "office", "authority"}
+GENERIC_ORG_NOUNS = {"company", "firm", "agency", "organization", "organisation", "group", "corporation",
+                     "retailer", "automaker", "manufacturer", "carrier", "airline", "bank", "network",
+                     "broadcaster", "publisher", "insurer", "chain", "studio", "charity", "foundation",
+                     "utility", "regulator", "team", "club"}
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "we"}
@@ -177,6 +181,8 @@ def build_registry(doc) -> tuple[Registry, list]:
         text = ent.text
         if ent.label_ == "PERSON" and not name_tokens(text):
             continue
+        if doc.text[ent.end_char:ent.end_char + 3].strip().startswith("/"):
+            continue  # a photo credit ("Tijana Martin / The Canadian Press"), not a person in the story
         roles = set()
         # words before the name inside its noun phrase: "Raptors guard", "the Iranian leader"
         head = ent.root
@@ -315,7 +321,14 @@ def _resolve_role(src_text, offset, order, last) -> Optional[Person]:
         return None
     role = next((w for w in reversed(words) if w in ROLE_NOUNS), None)
     if role is None:
-        if words[-1] in ORG_NOUNS and len(words) <= 3:
+        if words[-1] in ORG_NOUNS and len(words) == 2:
+            # "the union": the organisation named with that word ("... Employees Union"); a generic
+            # kind ("the company", "the agency") may be the last organisation named at all
+            kind = words[-1]
+            named = _most_recent(order, offset, lambda pp: pp.kind == "ORG" and any(
+                kind == w.lower() for n in pp.names for w in n))
+            if named is not None or kind not in GENERIC_ORG_NOUNS:
+                return named
             return _most_recent(order, offset, lambda pp: pp.kind == "ORG")
         return None
     p = _most_recent(order, offset, lambda pp: pp.roles.get(role, offset) < offset)

@@ -1,0 +1,287 @@
+"""A batch job on Dask (dask.distributed): partitions of the inputs analysed on a cluster's workers,
+the results written as Parquet.
+
+Dask does the scheduling, the retries and the recovery from lost workers: a task of a worker that
+dies runs again on another worker, and a task that raises is retried `retries` times. The client
+(run_job) plans the partitions, submits one task per partition (and one per large WARC file to
+find its record boundaries first), and records how each one ended: a partition that still fails
+is written as a row of the errors table, listed in batch.json and counted in the summary.
+
+The model is loaded once per worker process: a worker plugin analyses a warm-up sentence when the
+worker starts (and again when a dead worker is replaced), and presswatch keeps the loaded pipeline
+for the life of the process.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+import uuid
+from collections import deque
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Optional
+
+from .. import __version__, settings
+from ..errors import InputError, PresswatchError
+from ..records import Article
+from . import tables
+from .partitions import Partition, file_key, index_warc, plan, read_partition
+
+WARM_UP = "“We are ready,” the worker said."
+
+
+class BatchError(PresswatchError):
+    """The batch cannot start: the output folder or the cluster is not usable."""
+
+
+# ---------------------------------------------------------------------------------------- tasks
+def run_partition(part: Partition, out: str, batch_size: Optional[int] = None) -> dict:
+    """Task: analyse one partition and write its five Parquet files. Returns counts (small)."""
+    import presswatch
+
+    t0 = time.perf_counter()
+    pending: deque = deque()
+
+    def feed():
+        for item in read_partition(part):
+            pending.append(item)
+            yield item
+
+    meta = {"inputs": [list(part.paths), part.start, part.end] if part.kind != "files" else list(part.paths),
+            "kind": part.kind, "version": __version__}
+    with tables.PartWriter(out, part.name, meta) as w:
+        for analysis in presswatch.analyze_many(feed(), batch_size=batch_size):
+            item = pending.popleft()
+            if analysis.status == "ok" and isinstance(item, Article):
+                w.add(item, analysis)
+            else:
+                w.add_error(analysis)
+        w.commit()
+    return {"name": part.name, "ok": w.articles, "failed": w.errors,
+            "seconds": round(time.perf_counter() - t0, 3), "pid": os.getpid()}
+
+
+def index_task(path: str, partition_bytes: int) -> list:
+    """Task: the partitions of one large WARC file (its record boundaries)."""
+    return index_warc(path, partition_bytes)
+
+
+def _worker_plugin(env: dict):
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    class LoadModel(WorkerPlugin):
+        """Sets the client's PRESSWATCH_* settings in the worker process and loads the model there
+        once, before the worker's first task (and in every worker that replaces a dead one)."""
+        name = "presswatch-model"
+
+        def __init__(self, env):
+            self.env = env
+
+        def setup(self, worker):
+            os.environ.update(self.env)
+            import presswatch
+            presswatch.analyze(WARM_UP)
+
+    return LoadModel(env)
+
+
+# ---------------------------------------------------------------------------------------- client
+@dataclass
+class Summary:
+    out: str
+    ok: int = 0  # articles analysed and written
+    failed: int = 0  # rows of the errors table from inputs or articles that failed
+    partitions: int = 0  # planned so far (grows as large WARC files are indexed)
+    done: int = 0  # partitions finished, well or not
+    failed_partitions: list = field(default_factory=list)  # (name, what, error)
+    seconds: float = 0.0
+    dashboard: Optional[str] = None
+    workers: int = 0
+
+    @property
+    def rate(self) -> float:
+        return self.ok / self.seconds if self.seconds else 0.0
+
+    def line(self) -> str:
+        fp = f", {len(self.failed_partitions)} partitions failed" if self.failed_partitions else ""
+        return (f"{self.ok} articles ok, {self.failed} failed{fp}; {self.done}/{self.partitions} partitions "
+                f"in {self.seconds:.1f}s, {self.rate:.1f} articles/s")
+
+
+def prepare_out(out: str) -> str:
+    """The output folder, made absolute and created; refused when it holds something else."""
+    out = os.path.abspath(out)
+    if os.path.exists(out):
+        if not os.path.isdir(out):
+            raise BatchError(f"--out {out} is a file; give a folder for the Parquet output")
+        listed = [f for f in os.listdir(out) if not f.startswith(".")]
+        if listed and not os.path.exists(os.path.join(out, tables.MANIFEST)):
+            raise BatchError(f"--out {out} is a folder that holds other files; give a new or empty folder "
+                             f"(or the output of an earlier batch, which is then replaced)")
+    os.makedirs(out, exist_ok=True)
+    return out
+
+
+def run_job(inputs: Iterable[str], out: str, client, partition_bytes: Optional[int] = None,
+            retries: int = 2, batch_size: Optional[int] = None,
+            progress: Optional[Callable[[Summary], None]] = None) -> Summary:
+    """Analyse `inputs` on the cluster behind `client` into the folder `out`.
+
+    The folder holds one job: partitions of this job overwrite their files, and the files of
+    partitions this job does not have (an earlier job's other inputs or partition size) are removed
+    before anything is written, so the Parquet tables hold each article once at every moment."""
+    from distributed import as_completed
+
+    if partition_bytes is None:
+        partition_bytes = int(settings.get("batch_partition_mb") * (1 << 20))
+    partition_bytes = max(1, int(partition_bytes))
+    inputs = [os.fspath(p) for p in inputs]
+    out = prepare_out(out)
+    started = time.perf_counter()
+    plan_ = plan(inputs, partition_bytes)
+    summary = Summary(out, partitions=len(plan_.partitions))
+    try:
+        summary.dashboard = client.dashboard_link
+    except Exception:
+        summary.dashboard = None
+    summary.workers = len(client.scheduler_info().get("workers", {}))
+
+    # files of partitions this job will not write again: removed now (those of a large WARC file
+    # once its own partitions are known)
+    existing = tables.existing_names(out)
+    planned = {p.name for p in plan_.partitions}
+    keys_to_index = {file_key(f): f for f in plan_.to_index}
+    later = {n for n in existing if _owner(n) in keys_to_index}
+    tables.remove(out, existing - planned - later)
+
+    status: dict = {}  # partition name -> {"what", "status", ...}
+    manifest = {"format": 1, "version": __version__, "inputs": inputs, "partition_bytes": partition_bytes,
+                "settings": _env(), "complete": False, "partitions": status}
+    _write_manifest(out, manifest)
+
+    env = _env()
+    client.register_plugin(_worker_plugin(env), name="presswatch-model")
+
+    run = uuid.uuid4().hex[:8]
+    what: dict = {}  # future key -> ("partition", Partition) | ("index", path)
+    queue = as_completed()
+
+    def submit_partition(p: Partition):
+        status[p.name] = {"input": p.describe(), "status": "running"}
+        fut = client.submit(run_partition, p, out, batch_size, key=f"presswatch-{run}-{p.name}",
+                            retries=retries, pure=False)
+        what[fut.key] = ("partition", p)
+        queue.add(fut)
+
+    for p in plan_.partitions:
+        submit_partition(p)
+    for path in plan_.to_index:
+        fut = client.submit(index_task, path, partition_bytes, key=f"presswatch-{run}-index-{file_key(path)}",
+                            retries=retries, pure=False)
+        what[fut.key] = ("index", path)
+        queue.add(fut)
+
+    for fut in queue:
+        kind, obj = what.pop(fut.key)
+        error = None
+        if fut.status == "error":
+            exc = fut.exception()
+            error = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
+        if kind == "index":
+            parts = fut.result() if error is None else [Partition("warc", (obj,), 0, _size(obj))]
+            key = file_key(obj)
+            names = {p.name for p in parts}
+            tables.remove(out, {n for n in later if _owner(n) == key} - names)
+            summary.partitions += len(parts)
+            for p in parts:
+                submit_partition(p)
+        elif error:
+            summary.failed_partitions.append((obj.name, obj.describe(), error))
+            status[obj.name] = {"input": obj.describe(), "status": "failed", "error": error}
+            tables.write_failed(out, obj.name, obj.describe(),
+                                f"the partition failed (retried {retries} times, or its worker died): {error}")
+            summary.done += 1
+        else:
+            r = fut.result()
+            summary.ok += r["ok"]
+            summary.failed += r["failed"]
+            summary.done += 1
+            status[obj.name] = {"input": obj.describe(), "status": "ok", "articles": r["ok"],
+                                "errors": r["failed"], "seconds": r["seconds"]}
+            try:
+                os.remove(tables.failed_path(out, obj.name))  # an earlier run's failure, now done
+            except FileNotFoundError:
+                pass
+        fut.release()
+        summary.seconds = time.perf_counter() - started
+        if progress:
+            progress(summary)
+
+    tables.remove_temporary(out)
+    summary.seconds = time.perf_counter() - started
+    manifest.update(complete=True, summary={
+        "articles_ok": summary.ok, "articles_failed": summary.failed, "partitions": summary.partitions,
+        "partitions_failed": len(summary.failed_partitions), "seconds": round(summary.seconds, 3),
+        "articles_per_s": round(summary.rate, 3), "workers": summary.workers})
+    _write_manifest(out, manifest)
+    return summary
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _owner(name: str) -> str:
+    """The file key of a JSONL/WARC partition name (NAME = KEY-START-END)."""
+    return name.rsplit("-", 2)[0]
+
+
+def _env() -> dict:
+    return {k: v for k, v in os.environ.items() if k.startswith("PRESSWATCH_")}
+
+
+def _write_manifest(out: str, manifest: dict) -> None:
+    tmp = os.path.join(out, f".{tables.MANIFEST}.{uuid.uuid4().hex[:8]}.tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(manifest, fh, indent=1, ensure_ascii=False)
+    os.replace(tmp, os.path.join(out, tables.MANIFEST))
+
+
+@contextmanager
+def connect(scheduler: Optional[str] = None, workers: Optional[int] = None, dashboard: str = "127.0.0.1:8787"):
+    """A dask.distributed Client: to the scheduler at `scheduler` (waiting for `workers` workers
+    when given), else to a new LocalCluster of `workers` processes with one thread each (default:
+    one per available core), closed on exit."""
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="30s")
+        except (OSError, TimeoutError) as exc:
+            raise BatchError(f"cannot reach the Dask scheduler at {scheduler} ({exc}); check the address "
+                             f"(tcp://HOST:8786) and that the scheduler is running") from None
+        with client:
+            if workers:
+                client.wait_for_workers(workers, timeout=600)
+            yield client
+        return
+    n = workers or available_cores()
+    with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=dashboard,
+                      host="127.0.0.1", silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        yield client
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+__all__ = ["run_job", "run_partition", "connect", "Summary", "BatchError", "InputError"]
