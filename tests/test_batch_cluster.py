@@ -160,3 +160,29 @@ def test_out_folder_with_other_files_is_refused(threads, tmp_path):
     with pytest.raises(job.BatchError, match="holds other files"):
         job.run_job([str(tmp_path)], str(tmp_path), client=threads)
     assert os.listdir(tmp_path) == ["notes.txt"]
+
+
+def test_command_line_batch_then_ingest(tmp_path):
+    src = tmp_path / "a.jsonl"
+    ids = write_jsonl(src, range(6))
+    out, db = tmp_path / "out", f"sqlite:///{tmp_path / 'c.db'}"
+    exe = [sys.executable, "-m", "presswatch.cli"]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    r = subprocess.run(exe + ["batch", str(src), "--out", str(out), "--workers", "1", "--partition-mb", "0.001"],
+                       capture_output=True, text=True, timeout=JOB_TIMEOUT, env=env, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "dashboard http://127.0.0.1:" in r.stderr
+    assert "6 articles ok, 0 failed" in r.stderr and "articles/s" in r.stderr
+    assert len(os.listdir(out / "articles")) > 1
+    r = subprocess.run(exe + ["ingest", str(out), "--db", db], capture_output=True, text=True,
+                       timeout=JOB_TIMEOUT, env=env, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "6 stored" in r.stderr
+    r = subprocess.run(exe + ["search", "project", "--db", db, "--format", "csv", "--limit", "100"],
+                       capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path)
+    assert all(i in r.stdout for i in ids) or r.stdout.count("\n") >= 6
+
+    r = subprocess.run(exe + ["batch", "-", "--out", str(tmp_path / "o2"), "--workers", "1"],
+                       capture_output=True, text=True, timeout=JOB_TIMEOUT, env=env, cwd=tmp_path)
+    assert r.returncode == 1 and "cannot read stdin" in r.stderr and "Traceback" not in r.stderr
+    assert Path(tmp_path / "o2").exists() is False

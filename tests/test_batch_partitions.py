@@ -181,3 +181,24 @@ def test_partition_task_that_fails_leaves_nothing(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         job.run_partition(part, str(out))
     assert _files(out) == []
+
+
+def test_batch_output_loads_into_a_store_like_a_direct_ingest(tmp_path):
+    from presswatch.batch.job import _write_manifest
+    from presswatch.corpus import ingest
+    from presswatch.store import open_store
+
+    src = tmp_path / "a.jsonl"
+    write_jsonl(src, range(8), bad_after={4})
+    out = str(tmp_path / "out")
+    for p in plan([str(src)], 500).partitions:
+        job.run_partition(p, out)
+    _write_manifest(out, {"format": 1})
+    with open_store("memory:") as direct, open_store("memory:") as loaded:
+        r1 = ingest([str(src)], direct)
+        r2 = ingest([out], loaded)
+        assert r1.counts == r2.counts == {"ok": 8, "duplicate": 0, "error": 1}
+        assert loaded.stats() == direct.stats()
+        r3 = ingest([out], loaded)  # loading again adds nothing
+        assert r3.counts == {"ok": 0, "duplicate": 8, "error": 1}
+        assert loaded.stats() == direct.stats()

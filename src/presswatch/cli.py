@@ -148,8 +148,8 @@ _DB = click.option("--db", default=None, metavar="URL",
 @_DB
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="articles per spaCy batch")
 def ingest(paths, db, batch_size):
-    """Analyze articles in PATH... (files, folders, RSS/Atom feeds or their URLs, WARC crawls, JSONL)
-    and store them with their statements, speakers and claims. Articles already stored are skipped;
+    """Analyze articles in PATH... (files, folders, RSS/Atom feeds or their URLs, WARC crawls, JSONL;
+    a `presswatch batch` output folder is loaded as analysed) and store them with their statements, speakers and claims. Articles already stored are skipped;
     an interrupted ingest run again completes. Exits 1 if any article failed."""
     from .corpus import ingest as run_ingest
     from .corpus.progress import progress_bar, summary
@@ -161,6 +161,45 @@ def ingest(paths, db, batch_size):
         click.echo(f"ERROR {doc_id}: {reason}", err=True)
     click.echo(summary(report), err=True)
     if report.counts["error"]:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", required=True, metavar="DIR",
+              help="folder for the Parquet tables (articles, statements, speakers, claims, errors); "
+                   "a re-run into it replaces its files")
+@click.option("--scheduler", metavar="ADDRESS", help="a running Dask scheduler (tcp://HOST:8786); default: "
+                                                     "a local cluster on this machine")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="local cluster: worker processes, one thread each (default: one per core); "
+                   "with --scheduler: wait for this many workers")
+@click.option("--partition-mb", type=click.FloatRange(min=0.001), default=None,
+              help="input megabytes per task (default: PRESSWATCH_BATCH_PARTITION_MB or "
+                   f"{settings.SETTINGS['batch_partition_mb'].default})")
+@click.option("--retries", type=click.IntRange(min=0), default=2, show_default=True,
+              help="times a failed partition is retried before it is reported")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None, help="articles per spaCy batch")
+def batch(inputs, out, scheduler, workers, partition_mb, retries, batch_size):
+    """Analyse INPUT... (WARC, WARC.gz, JSONL, folders) on a Dask cluster into Parquet tables in
+    --out; `presswatch ingest DIR` loads them into a store. Exits 1 if an article or a partition
+    failed (they are rows of the errors table)."""
+    from .batch.console import progress_display
+    from .batch.job import connect, prepare_out, run_job
+    from .batch.partitions import refuse_stdin
+
+    refuse_stdin(inputs)
+    prepare_out(out)  # a folder that cannot take the output: one line now, before a cluster starts
+    mb = partition_mb if partition_mb is not None else settings.get("batch_partition_mb")
+    with connect(scheduler, workers) as client:
+        click.echo(f"presswatch: batch: dashboard {client.dashboard_link}", err=True)
+        with progress_display() as progress:
+            s = run_job(inputs, out, client, partition_bytes=int(mb * (1 << 20)), retries=retries,
+                        batch_size=batch_size, progress=progress)
+    for name, what, error in s.failed_partitions[:20]:
+        click.echo(f"FAILED partition {name} ({what}): {error}", err=True)
+    click.echo(f"presswatch: batch: {s.line()} on {s.workers} workers; output {s.out}", err=True)
+    if s.failed or s.failed_partitions:
         sys.exit(1)
 
 

@@ -51,7 +51,10 @@ def ingest(paths: Iterable[str], store, batch_size: Optional[int] = None,
             progress(report)
 
     def fresh():
-        for seq, item in enumerate(read_inputs(paths, stdin=stdin)):
+        for seq, item in enumerate(_read(paths, stdin)):
+            analysed = None
+            if isinstance(item, tuple):  # (Article, Analysis) from a `presswatch batch` output folder
+                item, analysed = item
             if isinstance(item, Article):
                 aid = article_id(item.text, item.url)
                 if store.has_article(aid):
@@ -61,7 +64,7 @@ def ingest(paths: Iterable[str], store, batch_size: Optional[int] = None,
                     tally(writer.DUPLICATE)
                     continue
             pending.append((seq, item))
-            yield item
+            yield item if analysed is None else analysed  # analyze_many passes an Analysis through
 
     for analysis in analyze_many(fresh(), batch_size=batch_size):
         seq, item = pending.popleft()
@@ -71,6 +74,16 @@ def ingest(paths: Iterable[str], store, batch_size: Optional[int] = None,
     report.seconds = time.perf_counter() - start
     store.finish_run(report.run_id, report.counts)
     return report
+
+
+def _read(paths, stdin):
+    """The inputs in order; a `presswatch batch` output folder gives its analysed articles."""
+    from ..batch.load import is_batch_output, read_output
+    for path in paths:
+        if is_batch_output(path):
+            yield from read_output(path)
+        else:
+            yield from read_inputs([path], stdin=stdin)
 
 
 __all__ = ["ingest", "Report"]
