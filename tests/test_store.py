@@ -149,9 +149,16 @@ def test_hostile_queries_are_only_words(filled, hostile):
     assert filled.stats()["articles"] == 4
 
 
-def test_sql_migrations_recorded_and_idempotent(store):
-    if not hasattr(store, "_q"):
-        pytest.skip("the memory store has no schema")
+@pytest.fixture(params=[p for p in store_urls() if p.values[0] != "memory:"])
+def sql_store(request, tmp_path):
+    """The backends with a schema (the memory store has none to migrate)."""
+    s, cleanup = make_store(request.param, tmp_path)
+    yield s
+    cleanup()
+
+
+def test_sql_migrations_recorded_and_idempotent(sql_store):
+    store = sql_store
     names = [r["name"] for r in store._q("SELECT name FROM schema_migrations ORDER BY name")]
     assert names == ["0001_core_tables", "0002_full_text", "0003_result_order"]
     assert store.migrate() == []
