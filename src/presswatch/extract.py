@@ -36,7 +36,6 @@ def extract_all(article: Article, doc) -> Analysis:
     def sentence_of(q):
         anchor = q.cue[0] if q.cue else q.start
         k = max(bisect.bisect_right(sent_starts, anchor) - 1, 0)
-        sent = list(doc.sents)[k] if False else None
         start = sent_starts[k]
         end = sent_starts[k + 1] if k + 1 < len(sent_starts) else len(text)
         return start, end

@@ -579,18 +579,11 @@ def _headline(text: str, para) -> bool:
 
 
 def _dedupe(quotes: list[RawQuote]) -> list[RawQuote]:
-    """Drop a reported statement nested inside another of the same source (a cue inside content)."""
-    keep = []
-    for q in quotes:
-        nested = False
-        for o in quotes:
-            if o is q or o.is_direct and not q.is_direct and False:
-                continue
-            if o is not q and o.start <= q.start and q.end <= o.end and (o.end - o.start) > (q.end - q.start):
-                if not q.is_direct and (o.is_direct or o.cue_token is not None and q.cue_token is not None
-                                        and q.cue_token.idx >= o.start):
-                    nested = True
-                    break
-        if not nested:
-            keep.append(q)
-    return keep
+    """Drop reported speech nested inside a longer statement: inside a direct quote, or a cue that
+    sits inside another statement's content ("said he believes that ...")."""
+    def nested(q, o):
+        return (o is not q and not q.is_direct and o.start <= q.start and q.end <= o.end
+                and (o.end - o.start) > (q.end - q.start)
+                and (o.is_direct or (o.cue_token is not None and q.cue_token is not None
+                                     and q.cue_token.idx >= o.start)))
+    return [q for q in quotes if not any(nested(q, o) for o in quotes)]
