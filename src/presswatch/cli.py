@@ -149,8 +149,9 @@ _DB = click.option("--db", default=None, metavar="URL",
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="articles per spaCy batch")
 def ingest(paths, db, batch_size):
     """Analyze articles in PATH... (files, folders, RSS/Atom feeds or their URLs, WARC crawls, JSONL;
-    a `presswatch batch` output folder is loaded as analysed) and store them with their statements, speakers and claims. Articles already stored are skipped;
-    an interrupted ingest run again completes. Exits 1 if any article failed."""
+    a `presswatch batch` output folder is loaded as analysed) and store them with their statements,
+    speakers and claims. Articles already stored are skipped; an interrupted ingest run again
+    completes. Exits 1 if any article failed."""
     from .corpus import ingest as run_ingest
     from .corpus.progress import progress_bar, summary
     from .store import open_store
@@ -185,14 +186,14 @@ def batch(inputs, out, scheduler, workers, partition_mb, retries, batch_size):
     --out; `presswatch ingest DIR` loads them into a store. Exits 1 if an article or a partition
     failed (they are rows of the errors table)."""
     from .batch.console import progress_display
-    from .batch.job import connect, prepare_out, run_job
+    from .batch.job import connect, dashboard_link, prepare_out, run_job
     from .batch.partitions import refuse_stdin
 
     refuse_stdin(inputs)
     prepare_out(out)  # a folder that cannot take the output: one line now, before a cluster starts
     mb = partition_mb if partition_mb is not None else settings.get("batch_partition_mb")
     with connect(scheduler, workers) as client:
-        click.echo(f"presswatch: batch: dashboard {client.dashboard_link}", err=True)
+        click.echo(f"presswatch: batch: dashboard {dashboard_link(client) or 'unavailable (install bokeh)'}", err=True)
         with progress_display() as progress:
             s = run_job(inputs, out, client, partition_bytes=int(mb * (1 << 20)), retries=retries,
                         batch_size=batch_size, progress=progress)
