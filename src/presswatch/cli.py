@@ -199,7 +199,7 @@ def batch(inputs, out, scheduler, workers, partition_mb, retries, batch_size):
                         batch_size=batch_size, progress=progress)
     for name, what, error in s.failed_partitions[:20]:
         click.echo(f"FAILED partition {name} ({what}): {error}", err=True)
-    click.echo(f"presswatch: batch: {s.line()} on {s.workers} workers; output {s.out}", err=True)
+    click.echo(f"presswatch: batch: {s.line()} on {s.workers} worker{'s' * (s.workers != 1)}; output {s.out}", err=True)
     if s.failed or s.failed_partitions:
         sys.exit(1)
 
