@@ -280,8 +280,15 @@ def connect(scheduler: Optional[str] = None, workers: Optional[int] = None, dash
 
     n = workers or available_cores()
     # the workers' statistical profiler samples the running task's stack every 10 ms: about 6% of a
-    # core on this work (measured), and the job does not need it
-    with dask.config.set({"distributed.worker.profile.enabled": False}), \
+    # core on this work (measured), and the job does not need it.
+    # The nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, so glibc hands freed memory back to
+    # the kernel at once and spaCy's short-lived arrays fault it in again: 7-10% of a core (measured,
+    # bench/batch_bench.py). Workers keep glibc's adaptive threshold; their memory stays bounded by
+    # the partition size. Dask's one-thread-per-library defaults are kept.
+    spawn_env = {k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ").items()
+                 if k != "MALLOC_TRIM_THRESHOLD_"}
+    with dask.config.set({"distributed.worker.profile.enabled": False,
+                          "distributed.nanny.pre-spawn-environ": spawn_env}), \
             LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=dashboard,
                          host="127.0.0.1", silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         yield client
