@@ -54,3 +54,27 @@ def test_group_phrase_is_its_own_speaker(quotes_of):
     assert len(qs) == 1
     assert qs[0].source.text == "UN organizations" and qs[0].speaker == "UN organizations"
     assert qs[0].content[0].text == "More than 300 people died in the floods"
+
+
+def test_description_without_a_named_role_goes_to_the_person_just_talked_about(quotes_of):
+    text = ("Toronto scored twice in the third period.\n"
+            "Mark Rautio recorded his first career goal a minute later.\n"
+            "“I will remember this one for a long time,” said the rookie winger, who joined in May.")
+    qs = quotes_of(text)
+    assert [q.speaker for q in qs] == ["Mark Rautio"]
+
+
+def test_document_speaks_for_its_origin_and_owner(quotes_of):
+    text = ("Workers at the Harbour Street bakery voted to join the Bakers Union on Friday.\n"
+            "A release from the Bakers Union said the vote was unanimous.\n"
+            "Owner Dana Whitfield published a statement on Saturday.\n"
+            "Her statement said the bakery respected the outcome of the vote.")
+    qs = quotes_of(text)
+    assert [q.speaker.removeprefix("the ") for q in qs] == ["Bakers Union", "Dana Whitfield"]
+
+
+def test_they_continues_a_plural_subject(quotes_of):
+    text = ("The mayor of Riverton, Paul Okafor, spoke at the rally on Monday.\n"
+            "Authorities described the protest as peaceful. They said nobody was hurt.")
+    qs = quotes_of(text)
+    assert [q.speaker for q in qs][-1] == "Authorities"

@@ -38,7 +38,8 @@ ROLE_NOUNS = {
     "representative", "lawmaker", "mp", "mpp", "mla", "councillor", "councilor", "pope", "king",
     "queen", "prince", "ayatollah", "imam", "cleric", "official", "executive", "guard", "forward",
     "player", "captain", "striker", "quarterback", "pitcher", "goaltender", "defenceman", "defenseman",
-    "star", "teammate", "actor", "actress", "singer", "premier", "superintendent", "inspector",
+    "star", "teammate", "winger", "centre", "goalie", "goalkeeper", "midfielder", "defender", "catcher",
+    "shortstop", "linebacker", "receiver", "rookie", "veteran", "athlete", "runner", "skater", "actor", "actress", "singer", "premier", "superintendent", "inspector",
     "detective", "doctor", "physician", "scientist", "editor", "reporter", "president-elect",
     "dean", "principal", "teacher", "boss", "mother", "father", "wife", "husband", "son", "daughter",
     "sister", "brother", "victim", "witness", "organizer", "activist", "advocate", "expert",
@@ -181,6 +182,8 @@ def build_registry(doc) -> tuple[Registry, list]:
         text = ent.text
         if ent.label_ == "PERSON" and not name_tokens(text):
             continue
+        if ent[0].lower_ in ("the", "a", "an") and ent[0].is_lower and ent.root.pos_ == "NOUN":
+            continue  # "the rookie defenceman" tagged ORG: a description to resolve, not a name
         if doc.text[ent.end_char:ent.end_char + 3].strip().startswith("/"):
             continue  # a photo credit ("Tijana Martin / The Canadian Press"), not a person in the story
         roles = set()
@@ -201,11 +204,28 @@ def build_registry(doc) -> tuple[Registry, list]:
         # title words just before the entity ("Prime Minister Justin Trudeau" where NER left them out)
         pre = [t.text for t in doc[max(ent.start - 3, 0):ent.start] if t.is_title or t.is_upper]
         gender = _title_gender(pre + text.split())
-        p = reg.add(text, "PERSON" if ent.label_ == "PERSON" else "ORG", (ent.start_char, ent.end_char),
-                    roles, gender)
+        label = ent.label_
+        if label == "ORG" and _titled_name(text):
+            label = "PERSON"  # "Hereditary Chief Na'moks", "Minister Smith": NER took the title for an ORG
+        p = reg.add(text, label, (ent.start_char, ent.end_char), roles, gender)
         if p is not None:
             order.append((ent.start_char, p))
     return reg, order
+
+
+def _titled_name(text: str) -> bool:
+    """A title word followed by one or two capitalised words that end the name, or a known first
+    name and a surname: a person ("Hereditary Chief Na'moks", "Mark Rautio")."""
+    words = _WORD.findall(text)
+    if 2 <= len(words) <= 3 and gender_of(words[0]) and all(
+            w[:1].isupper() and w.lower() not in ORG_NOUNS and w.lower() not in GROUP_NOUNS for w in words):
+        return True
+    for k in (len(words) - 2, len(words) - 3):
+        if k >= 0 and words[k].lower().strip(".") in HONORIFICS and words[k][:1].isupper() \
+                and all(w[:1].isupper() and w.lower() not in ORG_NOUNS and w.lower() not in GROUP_NOUNS
+                        for w in words[k + 1:]):
+            return True
+    return False
 
 
 def _most_recent(order, offset, pred):
@@ -221,7 +241,7 @@ def _most_recent(order, offset, pred):
 def resolve(raw_quotes, doc, text):
     """Attach a Person (or None) to every RawQuote; returns (registry, [Person|None per quote])."""
     reg, order = build_registry(doc)
-    subjects = subject_mentions(doc, order)
+    subjects = subject_mentions(doc, order, reg)
     speakers = []
     last: Optional[Person] = None
     last_para = -10
@@ -245,9 +265,11 @@ def resolve(raw_quotes, doc, text):
                 p = reg.add(src_text, "GROUP", (s, e))
                 order.append((s, p))
                 order.sort(key=lambda x: x[0])
-            elif src is not None and src.lower_ in SPEECH_NOUNS and (
-                    owner := next((c for c in src.children if c.dep_ in ("poss", "compound")
-                                   and c.pos_ in ("PROPN", "NOUN")), None)) is not None:
+            elif src is not None and src.lower_ in DOCUMENT_NOUNS and (owner := _document_owner(src)) is not None \
+                    and owner.pos_ == "PRON":
+                # "her statement said": the statement's author is who "her" refers to
+                p = _resolve_pronoun(owner.lower_, q, last, last_para, order, subjects)
+            elif src is not None and src.lower_ in DOCUMENT_NOUNS and (owner := _document_owner(src)) is not None:
                 # "The RCMP statement said", "the union's release said": the owner speaks
                 s2, e2 = owner.left_edge.idx, owner.idx + len(owner.text)
                 p = next((pp for off, pp in order if s2 <= off < e2 + 1), None) or \
@@ -263,7 +285,7 @@ def resolve(raw_quotes, doc, text):
                 if ent_p is None and words and src is not None and src.pos_ == "PROPN":
                     ent_p = reg.find(words)
                 if ent_p is None:
-                    ent_p = _resolve_role(src_text, s, order, last)
+                    ent_p = _resolve_role(src_text, s, order, last, subjects)
                 p = ent_p
                 if p is None and src is not None and src.pos_ == "PROPN":
                     # a name NER missed: register it so later mentions merge with it
@@ -286,10 +308,11 @@ def resolve(raw_quotes, doc, text):
     return reg, speakers
 
 
-def subject_mentions(doc, order) -> list:
+def subject_mentions(doc, order, reg=None) -> list:
     """(offset, id, Person) for every sentence subject that names a known person or organisation:
-    "McCallum claimed ...", "the mayor brought up ...", "The Leader of ..., Ayatollah X, said".
-    Subjects are what a later "he" or "she" most often continues (centering)."""
+    "McCallum claimed ...", "the mayor brought up ...", "The Leader of ..., Ayatollah X, said";
+    with `reg`, plural subjects too ("Authorities described ...", "The Conservatives believe"), as
+    GROUP speakers. Subjects are what a later "he", "she" or "they" most often continues (centering)."""
     by_start = {off: p for off, p in order}
     ents = {}
     for e in doc.ents:
@@ -307,13 +330,42 @@ def subject_mentions(doc, order) -> list:
         if p is None and tok.lower_ in ROLE_NOUNS:
             np = doc[tok.left_edge.i:tok.i + 1].text
             p = _resolve_role(np, tok.idx, order, None)
+        if p is None and reg is not None and (tok.tag_ == "NNS" and (tok.lower_ in GROUP_NOUNS or tok.lower_.rstrip("s") in ROLE_NOUNS)
+                                              or tok.ent_type_ == "NORP" and tok.tag_ == "NNPS"):
+            # "Authorities said", "Republican senators are eager": a group "they" can continue
+            left = tok.left_edge
+            while left.i < tok.i and left.dep_ in ("det", "predet"):
+                left = doc[left.i + 1]
+            p = reg.add(doc[left.i:tok.i + 1].text, "GROUP", (left.idx, tok.idx + len(tok.text)))
         if p is not None:
             out.append((tok.idx, id(p), p))
     out.sort(key=lambda x: (x[0], x[1]))
     return out
 
 
-def _resolve_role(src_text, offset, order, last) -> Optional[Person]:
+def _document_owner(src):
+    """Who stands behind a document that "says": its owner ("the union's release", "the RCMP
+    statement", "her statement") or its named origin ("a release from UFCW Local 832", "the most
+    recent numbers from Statistics Canada", "a study by the institute")."""
+    for c in src.children:
+        if c.dep_ in ("poss", "compound") and (c.pos_ in ("PROPN", "NOUN") or c.lower_ in _POSSESSIVES):
+            return c
+    for c in src.children:
+        if c.dep_ in ("prep", "acl"):
+            for g in c.subtree:
+                if g.dep_ == "pobj" and g.head.lower_ in ("from", "by", "of") and (
+                        g.ent_type_ in ("ORG", "PERSON") or g.pos_ == "PROPN"):
+                    return g
+    return None
+
+
+_POSSESSIVES = {"his", "her", "their", "its"}
+DOCUMENT_NOUNS = SPEECH_NOUNS | {"study", "survey", "poll", "data", "figures", "numbers", "suit", "lawsuit",
+                                 "filing", "documents", "document", "complaint", "ruling", "decision", "notice",
+                                 "website", "tweets", "posts", "analysis", "research", "findings", "review"}
+
+
+def _resolve_role(src_text, offset, order, last, subjects=None) -> Optional[Person]:
     """"the Leader", "the minister", "the team": the most recent person given that role; for a
     person role with no such person, the previous speaker when there is one."""
     words = [w.lower() for w in _WORD.findall(src_text)]
@@ -332,6 +384,11 @@ def _resolve_role(src_text, offset, order, last) -> Optional[Person]:
             return _most_recent(order, offset, lambda pp: pp.kind == "ORG")
         return None
     p = _most_recent(order, offset, lambda pp: pp.roles.get(role, offset) < offset)
+    if p is None and subjects:
+        # nobody was given the role by name: a description of someone just talked about ("Jones
+        # scored. ... said the rookie defenceman"), the person subject of the last sentences
+        recent = [pp for off, _, pp in subjects if offset - 400 <= off < offset and pp.kind == "PERSON"]
+        p = recent[-1] if recent else None
     if p is None and len(words) <= 3:
         p = last if last is not None and last.kind == "PERSON" else None
     return p
