@@ -78,3 +78,19 @@ def test_they_continues_a_plural_subject(quotes_of):
             "Authorities described the protest as peaceful. They said nobody was hurt.")
     qs = quotes_of(text)
     assert [q.speaker for q in qs][-1] == "Authorities"
+
+
+def test_same_surname_different_first_names_are_two_people(quotes_of):
+    text = ("Trevor Nicholson, a veteran, said the benefits came too late.\n"
+            "Nicholson said he had waited two years.\n"
+            "Mary Nicholson, a director at the department, agreed with the plan.\n"
+            "“We are changing how families are supported,” she wrote.")
+    qs = quotes_of(text)
+    assert [q.speaker for q in qs] == ["Trevor Nicholson", "Trevor Nicholson", "Mary Nicholson"]
+
+
+def test_quote_right_after_a_sentence_introducing_one_person(quotes_of):
+    text = ("Kevin Moreau joined the program in May. “My blood pressure is normal now,” he says.\n"
+            "The program also helped retired accountant Paul Adeyemi, 50. “I finally built a habit,” he says.")
+    qs = quotes_of(text)
+    assert [q.speaker for q in qs] == ["Kevin Moreau", "Paul Adeyemi"]

@@ -118,6 +118,10 @@ class Person:
         if not words:
             return False
         lw = [w.lower() for w in words]
+        if len(lw) > 1 and len(lw[0]) > 1 and self.kind == "PERSON" and any(
+                len(n) > 1 and len(n[0]) > 1 and n[-1].lower() == lw[-1] and n[0].lower() != lw[0]
+                for n in self.names):
+            return False  # "Mary Nicholson" is not "Trevor Nicholson", whatever bare "Nicholson" matched
         for n in self.names:
             ln = [w.lower() for w in n]
             if lw[-1] == ln[-1] and (set(lw) <= set(ln) or set(ln) <= set(lw)):
@@ -259,7 +263,7 @@ def resolve(raw_quotes, doc, text):
             low = src_text.lower().strip()
             head = src.lower_ if src is not None else low.split()[-1] if low else ""
             if src is not None and src.pos_ == "PRON" or low in MALE | FEMALE | PLURAL | {"i", "we"}:
-                p = _resolve_pronoun(head if src is not None else low, q, last, last_para, order, subjects)
+                p = _resolve_pronoun(head if src is not None else low, q, last, last_para, order, subjects, text)
             elif src is not None and any(c.dep_ == "conj" for c in src.children) and " and " in src_text:
                 # several people speaking together: one GROUP speaker that "they" can refer to
                 p = reg.add(src_text, "GROUP", (s, e))
@@ -327,6 +331,8 @@ def subject_mentions(doc, order, reg=None) -> list:
         if p is None:
             appos = next((c for c in tok.children if c.dep_ == "appos" and c.i in ents), None)
             p = ents.get(appos.i) if appos is not None else None
+        if p is not None and tok.head.dep_ in ("ccomp", "relcl", "acl") and tok.head.head.pos_ == "VERB":
+            continue  # the subject of a reported clause ("X said [Y] has ...") is not the centre
         if p is None and tok.lower_ in ROLE_NOUNS:
             np = doc[tok.left_edge.i:tok.i + 1].text
             p = _resolve_role(np, tok.idx, order, None)
@@ -394,7 +400,7 @@ def _resolve_role(src_text, offset, order, last, subjects=None) -> Optional[Pers
     return p
 
 
-def _resolve_pronoun(pron, q, last, last_para, order, subjects) -> Optional[Person]:
+def _resolve_pronoun(pron, q, last, last_para, order, subjects, text=None) -> Optional[Person]:
     def compatible(p):
         if pron in MALE:
             return p.kind == "PERSON" and p.gender != "f"
@@ -410,6 +416,16 @@ def _resolve_pronoun(pron, q, last, last_para, order, subjects) -> Optional[Pers
         return last if last is not None and q.paragraph - last_para <= 2 else None
     # the most recent compatible subject before the statement (its quote or its pronoun), close by
     anchor = min(q.start, q.source[0]) if q.source else q.start
+    if q.is_direct and text is not None and anchor == q.start:
+        # “...,” he says -- right after a sentence that introduced one person ("... for accountant
+        # Babatunji Farinloye, 50. “I had ...,” he says"): that person speaks
+        lead_start = max(text.rfind("\n", 0, q.start) + 1, q.start - 250)
+        lead_start = max([lead_start] + [text.rfind(m, lead_start, q.start) + 1 for m in ('"', "“", "”")])
+        lead = text[lead_start:q.start]
+        if len(lead.split()) >= 3:
+            named = {id(pp): pp for off, pp in order if lead_start <= off < q.start and compatible(pp)}
+            if len(named) == 1:
+                return next(iter(named.values()))
     recent = [p for off, _, p in subjects if anchor - 600 <= off < anchor and compatible(p)]
     if recent:
         return recent[-1]
