@@ -400,6 +400,17 @@ def _resolve_role(src_text, offset, order, last, subjects=None) -> Optional[Pers
     return p
 
 
+def _lead_person(q, text, order, compatible) -> Optional[Person]:
+    """The one compatible person named in the text that leads into a direct quote in its paragraph
+    (since the last quotation mark, at most 250 characters), or None."""
+    lead_start = max(text.rfind("\n", 0, q.start) + 1, q.start - 250)
+    lead_start = max([lead_start] + [text.rfind(m, lead_start, q.start) + 1 for m in ('"', "“", "”")])
+    if len(text[lead_start:q.start].split()) < 3:
+        return None
+    named = {id(pp): pp for off, pp in order if lead_start <= off < q.start and compatible(pp)}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
 def _resolve_pronoun(pron, q, last, last_para, order, subjects, text=None) -> Optional[Person]:
     def compatible(p):
         if pron in MALE:
@@ -419,13 +430,9 @@ def _resolve_pronoun(pron, q, last, last_para, order, subjects, text=None) -> Op
     if q.is_direct and text is not None and anchor == q.start:
         # “...,” he says -- right after a sentence that introduced one person ("... for accountant
         # Babatunji Farinloye, 50. “I had ...,” he says"): that person speaks
-        lead_start = max(text.rfind("\n", 0, q.start) + 1, q.start - 250)
-        lead_start = max([lead_start] + [text.rfind(m, lead_start, q.start) + 1 for m in ('"', "“", "”")])
-        lead = text[lead_start:q.start]
-        if len(lead.split()) >= 3:
-            named = {id(pp): pp for off, pp in order if lead_start <= off < q.start and compatible(pp)}
-            if len(named) == 1:
-                return next(iter(named.values()))
+        p = _lead_person(q, text, order, compatible)
+        if p is not None:
+            return p
     recent = [p for off, _, p in subjects if anchor - 600 <= off < anchor and compatible(p)]
     if recent:
         return recent[-1]
