@@ -107,6 +107,19 @@ def _subject_by_parse(verb):
     return None
 
 
+def _ent_at(doc, i: int):
+    """The entity holding token i, or None, from the tokens' IOB marks (Doc.ents builds every
+    entity span of the document on each read)."""
+    if not doc[i].ent_type:
+        return None
+    start, end = i, i + 1
+    while start > 0 and doc[start].ent_iob == 1:  # 1: inside, 3: begins
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob == 1:
+        end += 1
+    return doc[start:end]
+
+
 def source_span(tok, doc) -> tuple[int, int]:
     """The written source: a name inside the subject phrase when there is one (an appositive
     "The Leader ..., Ayatollah Seyyed Ali Khamenei"), else the subject phrase without trailing
@@ -114,12 +127,12 @@ def source_span(tok, doc) -> tuple[int, int]:
     if (tok.ent_type_ in ("PERSON", "ORG") or tok.ent_type_ in ("NORP", "GPE") and not any(
             c.dep_ == "det" for c in tok.lefts)) and not any(c.dep_ == "conj" for c in tok.rights):
         # a name is the source; "the Kentucky Republican" stays a description to resolve
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        ent = _ent_at(doc, tok.i)
         if ent is not None:
             return ent.start_char, ent.end_char
     for c in tok.children:
         if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG"):
-            ent = next((e for e in doc.ents if e.start <= c.i < e.end), None)
+            ent = _ent_at(doc, c.i)
             if ent is not None:
                 return ent.start_char, ent.end_char
     left = tok.left_edge
@@ -128,8 +141,7 @@ def source_span(tok, doc) -> tuple[int, int]:
     if conj and tok.ent_type_ == "PERSON":
         # "Tore Sohlberg and Lehla Abreder said": both are the source
         last = conj[-1]
-        return left.idx, last.idx + len(last.text) if last.ent_type_ != "PERSON" else next(
-            e.end_char for e in doc.ents if e.start <= last.i < e.end)
+        return left.idx, last.idx + len(last.text) if last.ent_type_ != "PERSON" else _ent_at(doc, last.i).end_char
     for c in tok.rights:
         if c.dep_ in ("relcl", "punct", "appos", "acl") or c.text in (",", "—", "-"):
             break
@@ -581,9 +593,10 @@ def _headline(text: str, para) -> bool:
 def _dedupe(quotes: list[RawQuote]) -> list[RawQuote]:
     """Drop reported speech nested inside a longer statement: inside a direct quote, or a cue that
     sits inside another statement's content ("said he believes that ...")."""
-    def nested(q, o):
-        return (o is not q and not q.is_direct and o.start <= q.start and q.end <= o.end
-                and (o.end - o.start) > (q.end - q.start)
+    bounds = [(q, q.start, q.end) for q in quotes]  # start and end are computed: once each
+
+    def nested(q, qs, qe, o, os, oe):
+        return (o is not q and not q.is_direct and os <= qs and qe <= oe and (oe - os) > (qe - qs)
                 and (o.is_direct or (o.cue_token is not None and q.cue_token is not None
-                                     and q.cue_token.idx >= o.start)))
-    return [q for q in quotes if not any(nested(q, o) for o in quotes)]
+                                     and q.cue_token.idx >= os)))
+    return [q for q, qs, qe in bounds if not any(nested(q, qs, qe, *b) for b in bounds)]
