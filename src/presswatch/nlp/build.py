@@ -8,6 +8,7 @@ from spacy.language import Language
 from .. import settings
 from ..errors import ModelNotFound
 from . import fastpos  # noqa: F401  (registers the fast_pos component)
+from . import selective  # noqa: F401  (registers the selective_ner component)
 from .text import find_dateline
 
 
@@ -25,7 +26,7 @@ def paragraph_breaks(doc):
 
 
 @functools.lru_cache(maxsize=None)
-def load(names: str):
+def load(names: str, selective_ner: bool = True):
     import spacy
 
     tried = []
@@ -39,6 +40,10 @@ def load(names: str):
             continue
         nlp.add_pipe("paragraph_breaks", before="parser")
         nlp.add_pipe("fast_pos", after="parser")
+        if selective_ner and "ner" in nlp.pipe_names:
+            # the recognizer runs only near names, numbers and dates (nlp/selective.py)
+            nlp.add_pipe("selective_ner", after="ner").ner = nlp.get_pipe("ner")
+            nlp.disable_pipe("ner")
         nlp._presswatch_model = name  # which model loaded, for tests and reports
         return nlp
     raise ModelNotFound(
@@ -47,4 +52,4 @@ def load(names: str):
 
 
 def get_nlp():
-    return load(settings.get("model"))
+    return load(settings.get("model"), bool(settings.get("selective_ner")))

@@ -1,0 +1,73 @@
+"""selective_ner (nlp/selective.py): the recognizer sees only the tokens near names, numbers and
+dates, and the analysis it gives is the one the full recognizer gives on the project's own articles."""
+from pathlib import Path
+
+import pytest
+
+from gold.articles import ARTICLES
+from presswatch import Article
+from presswatch.extract import extract_all
+from presswatch.nlp import build, selective
+
+TEXTS = [a["text"] for a in ARTICLES] + [p.read_text(encoding="utf-8") for p in sorted(Path("samples").glob("*.txt"))]
+
+
+@pytest.fixture(scope="module")
+def full_nlp(nlp):
+    return build.load(nlp._presswatch_model, selective_ner=False)
+
+
+def test_the_pipeline_runs_the_selective_recognizer(nlp, full_nlp):
+    assert "selective_ner" in nlp.pipe_names and "ner" not in nlp.pipe_names
+    assert "ner" in full_nlp.pipe_names and "selective_ner" not in full_nlp.pipe_names
+
+
+def test_words_far_from_any_name_number_or_date_are_not_given_to_the_recognizer(nlp):
+    text = ("The committee met again and the members argued about the plan for hours without any "
+            "agreement on what should come next. Claire Dubois left early.")
+    doc = nlp(text)
+    kept = {doc[i].text for i in selective.regions(doc)}
+    assert {"Claire", "Dubois", "hours"} <= kept
+    assert not {"committee", "members", "argued"} & kept
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("Claire Dubois", "PERSON")]
+
+
+def test_a_sentence_without_candidates_gets_no_entities_and_no_work(nlp):
+    doc = nlp("the plan was debated at length and nobody was happy with it.")
+    assert selective.regions(doc) == []
+    assert doc.ents == ()
+    assert all(t.ent_iob_ == "O" for t in doc)  # marked outside, not left unset
+
+
+def test_sentence_initial_names_count_but_common_capitalised_words_do_not(nlp):
+    doc = nlp("Reyes said the budget was late. The members agreed that it was.")
+    kept = [doc[i].text for i in selective.regions(doc)]
+    assert "Reyes" in kept
+    assert "members" not in kept and "agreed" not in kept
+
+
+def test_entities_are_nearly_those_of_the_full_recognizer(nlp, full_nlp):
+    same = total = 0
+    for ours, ref in zip(nlp.pipe(TEXTS), full_nlp.pipe(TEXTS)):
+        mine = {(e.start_char, e.end_char, e.label_) for e in ours.ents}
+        theirs = {(e.start_char, e.end_char, e.label_) for e in ref.ents}
+        same += len(mine & theirs)
+        total += len(theirs)
+    assert total > 50
+    assert same >= 0.95 * total
+
+
+def _statements(nlp, text):
+    a = extract_all(Article("t", text), nlp(text))
+    return [(tuple((s.start, s.end) for s in q.content), q.speaker, q.cue.text if q.cue else None)
+            for q in a.quotes]
+
+
+@pytest.mark.parametrize("i", range(len(TEXTS)))
+def test_quotes_and_speakers_are_those_of_the_full_pipeline(nlp, full_nlp, i):
+    assert _statements(nlp, TEXTS[i]) == _statements(full_nlp, TEXTS[i])
+
+
+def test_the_setting_turns_it_off(monkeypatch):
+    monkeypatch.setenv("PRESSWATCH_SELECTIVE_NER", "0")
+    assert "ner" in build.get_nlp().pipe_names
