@@ -94,3 +94,18 @@ def test_quote_right_after_a_sentence_introducing_one_person(quotes_of):
             "The program also helped retired accountant Paul Adeyemi, 50. “I finally built a habit,” he says.")
     qs = quotes_of(text)
     assert [q.speaker for q in qs] == ["Kevin Moreau", "Paul Adeyemi"]
+
+
+def test_the_company_is_the_organisation_that_just_spoke(quotes_of):
+    text = ("Northwind Airlines said its pilots would return to work on Monday.\n"
+            "The strike had grounded flights across Canada, and Transport Canada reviewed the schedules.\n"
+            "The company noted that refunds would be paid within a week.")
+    qs = quotes_of(text)
+    assert [q.speaker for q in qs] == ["Northwind Airlines", "Northwind Airlines"]
+
+
+def test_an_indefinite_subject_is_its_own_speaker_not_a_pronoun(quotes_of):
+    text = ("“We worked eighteen hours without a break,” said Terry Chapman.\n"
+            "All those involved say the problem cannot be fixed by one department.")
+    qs = quotes_of(text)
+    assert [q.speaker for q in qs] == ["Terry Chapman", "All those involved"]

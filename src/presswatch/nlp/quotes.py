@@ -143,6 +143,9 @@ def source_span(tok, doc) -> tuple[int, int]:
         last = conj[-1]
         return left.idx, last.idx + len(last.text) if last.ent_type_ != "PERSON" else _ent_at(doc, last.i).end_char
     for c in tok.rights:
+        if c.dep_ == "acl" and tok.pos_ == "PRON" and c.i == tok.i + 1 and c.n_rights + c.n_lefts == 0:
+            right = c  # "those involved": the participle is the speaker's description
+            continue
         if c.dep_ in ("relcl", "punct", "appos", "acl") or c.text in (",", "—", "-"):
             break
         right = c.right_edge

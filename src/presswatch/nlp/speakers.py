@@ -74,6 +74,7 @@ GENERIC_ORG_NOUNS = {"company", "firm", "agency", "organization", "organisation"
                      "retailer", "automaker", "manufacturer", "carrier", "airline", "bank", "network",
                      "broadcaster", "publisher", "insurer", "chain", "studio", "charity", "foundation",
                      "utility", "regulator", "team", "club"}
+PERSONAL_PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "us", "me"}
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "we"}
@@ -263,7 +264,8 @@ def resolve(raw_quotes, doc, text):
             words = name_tokens(src_text)
             low = src_text.lower().strip()
             head = src.lower_ if src is not None else low.split()[-1] if low else ""
-            if src is not None and src.pos_ == "PRON" or low in MALE | FEMALE | PLURAL | {"i", "we"}:
+            if src is not None and src.pos_ == "PRON" and src.lower_ in PERSONAL_PRONOUNS \
+                    or low in MALE | FEMALE | PLURAL | {"i", "we"}:
                 p = _resolve_pronoun(head if src is not None else low, q, last, last_para, order, subjects, text)
             elif src is not None and any(c.dep_ == "conj" for c in src.children) and " and " in src_text:
                 # several people speaking together: one GROUP speaker that "they" can refer to
@@ -388,6 +390,8 @@ def _resolve_role(src_text, offset, order, last, subjects=None) -> Optional[Pers
                 kind == w.lower() for n in pp.names for w in n))
             if named is not None or kind not in GENERIC_ORG_NOUNS:
                 return named
+            if last is not None and last.kind == "ORG":
+                return last  # "Facebook said ... The company noted": the organisation speaking
             return _most_recent(order, offset, lambda pp: pp.kind == "ORG")
         return None
     p = _most_recent(order, offset, lambda pp: pp.roles.get(role, offset) < offset)
