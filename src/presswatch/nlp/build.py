@@ -1,8 +1,11 @@
 """Load the spaCy pipeline once per process and reuse it."""
 from __future__ import annotations
 
+import bisect
 import functools
+import re
 
+from spacy.attrs import IDX
 from spacy.language import Language
 
 from .. import settings
@@ -12,16 +15,26 @@ from . import selective  # noqa: F401  (registers the selective_ner component)
 from .text import find_dateline
 
 
+_NEWLINE = re.compile(r"\n")
+
+
 @Language.component("paragraph_breaks", assigns=["token.is_sent_start"])
 def paragraph_breaks(doc):
     """A line break always ends a sentence: headlines and datelines have no full stop, and the
     parser would otherwise run them into the first sentence of the article."""
-    dateline = find_dateline(doc.text)
-    after_dateline = dateline[2] if dateline else -1
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text or (prev.is_space and "\n" in prev.text_with_ws) or tok.idx == after_dateline:
-            tok.is_sent_start = True  # "TEHRAN - The Leader ...": the dateline is no subject
+    text = doc.text
+    starts = doc.to_array(IDX).tolist()  # visits only the tokens after a newline, not every token
+    marked = set()
+    for p in _NEWLINE.finditer(text):  # a newline is inside a space token: the next token starts anew
+        marked.add(bisect.bisect_right(starts, p.start()))
+    dateline = find_dateline(text)
+    if dateline:  # "TEHRAN - The Leader ...": the dateline is no subject
+        k = bisect.bisect_left(starts, dateline[2])
+        if k < len(starts) and starts[k] == dateline[2]:
+            marked.add(k)
+    for i in marked:
+        if 0 < i < len(doc):
+            doc[i].is_sent_start = True
     return doc
 
 

@@ -5,6 +5,8 @@ POS rules (tag map plus its lexical and dependency exceptions), checked in tests
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import DEP, IS_SPACE, LOWER, POS, TAG
 from spacy.language import Language
 
 TAG_POS = {
@@ -62,11 +64,30 @@ def coarse_pos(tag: str, lower: str, dep: str, is_space: bool, prev_dep: str = "
     return pos
 
 
+_ATTRS = [TAG, LOWER, DEP, IS_SPACE]
+_MEMO: dict = {}  # (tag, lower, dep, is_space, previous dep) as string ids -> POS id
+
+
 @Language.component("fast_pos", requires=["token.tag", "token.dep"], assigns=["token.pos"])
 def fast_pos(doc):
-    prev_dep = ""
-    for tok in doc:
-        dep = tok.dep_
-        tok.pos_ = coarse_pos(tok.tag_, tok.lower_, dep, tok.is_space, prev_dep)
+    """coarse_pos for every token, read and written as arrays: the same few thousand combinations
+    recur, so each is worked out once per process instead of once per token."""
+    if not len(doc):
+        return doc
+    strings = doc.vocab.strings
+    rows = doc.to_array(_ATTRS).tolist()
+    out = []
+    memo = _MEMO
+    prev_dep = 0
+    for tag, lower, dep, space in rows:
+        key = (tag, lower, dep, space, prev_dep)
+        pos = memo.get(key)
+        if pos is None:
+            pos = strings.add(coarse_pos(strings[tag] if tag else "", strings[lower], strings[dep] if dep else "",
+                                         bool(space), strings[prev_dep] if prev_dep else ""))
+            if len(memo) < 500_000:
+                memo[key] = pos
+        out.append(pos)
         prev_dep = dep
+    doc.from_array([POS], numpy.array(out, dtype="uint64").reshape(-1, 1))
     return doc
