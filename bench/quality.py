@@ -3,10 +3,13 @@
 shared scorer (../shared/eval/score_quotes.py). Data stays in ../shared; predictions go to a
 temporary directory, never into the repository.
 
-    python bench/quality.py [--shared DIR] [--bootstrap N] [--only seed|ggt|polnear]
+    python bench/quality.py [--shared DIR] [--bootstrap N] [--only seed|ggt|polnear] [--scope speech|broad]
+
+--scope sets PRESSWATCH_ATTRIBUTION_SCOPE for the run (default: the setting's default, speech).
 """
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -46,11 +49,17 @@ def main():
                     help="the shared directory (default: ../shared beside the repository)")
     ap.add_argument("--bootstrap", type=int, default=0, help="resamples for the scorer's 95%% interval")
     ap.add_argument("--only", choices=list(SETS), action="append", help="score only this set (repeatable)")
+    ap.add_argument("--scope", choices=["speech", "broad"],
+                    help="attribution scope for this run (PRESSWATCH_ATTRIBUTION_SCOPE)")
     a = ap.parse_args()
+    if a.scope:
+        os.environ["PRESSWATCH_ATTRIBUTION_SCOPE"] = a.scope
     shared = Path(a.shared).resolve()
     scorer = shared / "eval" / "score_quotes.py"
     m = machine()
     print(f"machine: {m['platform']}; {m['cpu']}; {m['cores']} cores; python {m['python']}; spacy {m['spacy']}")
+    from presswatch import settings
+    print(f"attribution scope: {settings.get('attribution_scope')}")
     if not scorer.exists():
         print(f"no scorer at {scorer}; give the shared directory with --shared")
         return 1

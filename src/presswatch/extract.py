@@ -28,7 +28,11 @@ def _trim(text, s, e):
 def extract_all(article: Article, doc) -> Analysis:
     text = article.text
     dl = find_dateline(text)
-    raw = extract_quotes(doc, text, settings.get("learned_cue_threshold"))
+    broad = settings.get("attribution_scope") == "broad"
+    threshold = settings.get("learned_cue_threshold")
+    if broad:
+        threshold = min(threshold, settings.BROAD_LEARNED_CUE_THRESHOLD)
+    raw = extract_quotes(doc, text, threshold, join_interrupted=broad)
     reg, people = resolve(raw, doc, text)
     paras = paragraphs(text)
     sent_starts = [s.start_char for s in doc.sents]

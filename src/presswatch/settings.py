@@ -28,6 +28,16 @@ class Setting:
             raise SettingError(f"{self.env}={raw!r} is not a valid {self.kind.__name__}: {self.help}") from None
 
 
+def scope(raw: str) -> str:
+    """speech | broad"""
+    if raw not in ("speech", "broad"):
+        raise ValueError(raw)
+    return raw
+
+
+# the learned-lexicon threshold in the broad scope: measured on PolNeAR dev (bench/quality.py)
+BROAD_LEARNED_CUE_THRESHOLD = 0.2
+
 SETTINGS = {
     s.name: s
     for s in (
@@ -37,6 +47,10 @@ SETTINGS = {
                 "a verb outside the hand-written cue lexicon counts as a cue when the learned lexicon "
                 "(PolNeAR train) saw it as one at least this often in the same frame (0-1; 1 disables)",
                 float),
+        Setting("attribution_scope", "speech",
+                "speech: what people said, an interrupted quote (“A,” she said. “B.”) is two statements "
+                "(the Gender Gap Tracker's convention); broad: also beliefs, intentions and stances found "
+                "by the learned lexicon, and an interrupted quote is one statement (PolNeAR's)", scope),
         Setting("min_confidence", 0.0,
                 "statements below this confidence (0-1) are left out: raise it for precision, lower it "
                 "for recall", float),

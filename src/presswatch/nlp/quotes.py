@@ -424,7 +424,10 @@ def _window_cues(doc, text, quoted, q: Quoted, paras, k, tok_at):
     return None
 
 
-def extract_quotes(doc, text: str, learned_threshold: float = 0.6) -> list[RawQuote]:
+def extract_quotes(doc, text: str, learned_threshold: float = 0.6, join_interrupted: bool = False) -> list[RawQuote]:
+    """Every statement in the article. `join_interrupted`: a quote interrupted by its cue ("“A,”
+    she said. “B.”") is one statement with two content spans (PolNeAR's convention) instead of two
+    statements (the Gender Gap Tracker's and the seed's)."""
     paras = paragraphs(text)
     quoted = find_quoted(text)
     qspans = [(q.start, q.end) for q in quoted]
@@ -583,7 +586,28 @@ def extract_quotes(doc, text: str, learned_threshold: float = 0.6) -> list[RawQu
                 break
     out = final_direct + [r for r in reported if r.content and not _headline(text, paras[r.paragraph])]
     out.sort(key=lambda r: r.start)
-    return _dedupe(out)
+    out = _dedupe(out)
+    return _join_interrupted(out, text, paras) if join_interrupted else out
+
+
+def _join_interrupted(quotes: list[RawQuote], text: str, paras) -> list[RawQuote]:
+    """“A,” said X. “B.” -> one direct statement [A, B]: B follows A's cue clause in the same
+    paragraph with nothing quoted between, and has no cue of its own (or A's)."""
+    out: list[RawQuote] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.is_direct and q.is_direct and prev.cue is not None
+                and (q.floating or q.cue_token is not None and q.cue_token is prev.cue_token)
+                and prev.paragraph == q.paragraph and len(q.content) == 1):
+            gap = text[prev.end:q.start]
+            # the gap is the cue's clause: short, nothing quoted (abbreviations such as "Sen." and
+            # "(D-Mo.)" make full stops a poor sentence test here)
+            if prev.cue[0] >= prev.end and prev.cue[1] <= q.start and len(gap) < 250 \
+                    and not any(m in gap for m in ('"', "“", "”", "\n")):
+                prev.content.append(q.content[0])
+                continue
+        out.append(q)
+    return out
 
 
 def _headline(text: str, para) -> bool:

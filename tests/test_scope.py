@@ -1,0 +1,45 @@
+"""PRESSWATCH_ATTRIBUTION_SCOPE: speech (default: what people said, an interrupted quote is two
+statements) or broad (also stances the learned lexicon knows, an interrupted quote is one)."""
+import pytest
+
+INTERRUPTED = ("“The plant will stay open through the winter,” said Mayor Lena Park, speaking at the "
+               "town hall. “Nobody loses a job this year.”\n")
+STANCE = "Senator Ray Ortiz wants a new pipeline through the valley.\n"
+
+
+def test_speech_scope_keeps_an_interrupted_quote_as_two_statements(quotes_of):
+    qs = quotes_of(INTERRUPTED)
+    assert [len(q.content) for q in qs] == [1, 1]
+    assert {q.speaker for q in qs} == {"Lena Park"}
+
+
+def test_broad_scope_joins_an_interrupted_quote_into_one_statement(quotes_of, monkeypatch):
+    monkeypatch.setenv("PRESSWATCH_ATTRIBUTION_SCOPE", "broad")
+    qs = quotes_of(INTERRUPTED)
+    assert len(qs) == 1
+    q = qs[0]
+    assert [c.text for c in q.content] == ["“The plant will stay open through the winter,”",
+                                           "“Nobody loses a job this year.”"]
+    assert q.speaker == "Lena Park" and q.cue.text == "said" and q.is_direct
+
+
+def test_broad_scope_does_not_join_across_another_quote_or_paragraph(quotes_of, monkeypatch):
+    monkeypatch.setenv("PRESSWATCH_ATTRIBUTION_SCOPE", "broad")
+    text = INTERRUPTED.replace("town hall. “Nobody", "town hall.\n“Nobody")
+    assert [len(q.content) for q in quotes_of(text)] == [1, 1]
+
+
+def test_broad_scope_finds_stances_the_speech_scope_leaves_out(quotes_of, monkeypatch):
+    assert quotes_of(STANCE) == []
+    monkeypatch.setenv("PRESSWATCH_ATTRIBUTION_SCOPE", "broad")
+    qs = quotes_of(STANCE)
+    assert [(q.speaker, q.cue.text) for q in qs] == [("Ray Ortiz", "wants")]
+    assert qs[0].content[0].text == "a new pipeline through the valley"
+
+
+def test_a_bad_scope_is_a_clear_error(quotes_of, monkeypatch):
+    from presswatch import SettingError
+
+    monkeypatch.setenv("PRESSWATCH_ATTRIBUTION_SCOPE", "everything")
+    with pytest.raises(SettingError, match="PRESSWATCH_ATTRIBUTION_SCOPE"):
+        quotes_of(STANCE)
