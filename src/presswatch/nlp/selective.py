@@ -9,6 +9,7 @@ encoder sees four tokens either side; three catches all but a few per cent of en
 """
 from __future__ import annotations
 
+from spacy.attrs import ORTH, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
@@ -28,31 +29,45 @@ NUMBER_WORDS = frozenset(
 NAME_TAGS = frozenset(("NNP", "NNPS", "CD"))
 
 
-def is_candidate(tok, sentence_initial: bool) -> bool:
-    if tok.is_space:
-        return False
-    text = tok.text
-    if tok.tag_ in NAME_TAGS or any(c.isdigit() for c in text) or text in ("$", "€", "£", "%"):
-        return True
-    if (tok.is_title or tok.is_upper) and tok.is_alpha and text != "I":
-        # a capital at a sentence start counts unless it is a common word ("The", "But", "He")
-        return not (sentence_initial and tok.is_stop)
-    lower = tok.lower_
-    return lower in TIME_WORDS or lower in NUMBER_WORDS
+NEVER, ALWAYS, UNLESS_INITIAL = 0, 1, 2
+
+
+def word_class(lex) -> int:
+    """Whether a word is a candidate by itself: ALWAYS (a digit, currency or percent sign, a time or
+    number word, a capitalised word), UNLESS_INITIAL (a capitalised common word: "The", "But", "He"
+    open sentences), or NEVER (unless the tagger calls it a proper noun or a number)."""
+    text = lex.orth_
+    if lex.is_space:
+        return NEVER
+    if any(c.isdigit() for c in text) or text in ("$", "€", "£", "%"):
+        return ALWAYS
+    if (lex.is_title or lex.is_upper) and lex.is_alpha and text != "I":
+        return UNLESS_INITIAL if lex.is_stop else ALWAYS
+    lower = lex.lower_
+    return ALWAYS if lower in TIME_WORDS or lower in NUMBER_WORDS else NEVER
+
+
+_CLASS: dict = {}  # orth id -> (word_class, is space, punctuation or space: opens no sentence)
 
 
 def regions(doc, window: int = WINDOW) -> list[int]:
     """Indices of the tokens the recognizer must see, in order."""
     n = len(doc)
     keep = bytearray(n)
+    vocab, strings = doc.vocab, doc.vocab.strings
+    name_tags = {strings.add(t) for t in NAME_TAGS}
     initial = True  # the first word of a sentence (after opening punctuation or quotes)
-    for tok in doc:
-        if tok.is_sent_start:
+    for i, (orth, tag, sent_start) in enumerate(doc.to_array([ORTH, TAG, SENT_START]).tolist()):
+        if sent_start == 1 or i == 0:
             initial = True
-        if is_candidate(tok, initial):
-            keep[max(0, tok.i - window):min(n, tok.i + window + 1)] = b"\x01" * (
-                min(n, tok.i + window + 1) - max(0, tok.i - window))
-        if initial and not (tok.is_punct or tok.is_space):
+        cls = _CLASS.get(orth)
+        if cls is None:
+            lex = vocab[orth]
+            cls = _CLASS[orth] = (word_class(lex), lex.is_space, lex.is_punct or lex.is_space)
+        if tag in name_tags and not cls[1] or cls[0] == ALWAYS or cls[0] == UNLESS_INITIAL and not initial:
+            lo, hi = max(0, i - window), min(n, i + window + 1)
+            keep[lo:hi] = b"\x01" * (hi - lo)
+        if initial and not cls[2]:
             initial = False
     return [i for i in range(n) if keep[i]]
 
