@@ -108,7 +108,11 @@ def main():
     if a.worker:
         print(json.dumps(worker(a.worker, a.n)))
         return
+    load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
     res = {"machine": machine(), "spacy": measure("spacy", a.n), "presswatch": measure("presswatch", a.n)}
+    if load_before is not None:  # other work on the machine skews both sides; the ratio less so
+        res["load_average"] = {"before": [round(x, 2) for x in load_before],
+                               "after": [round(x, 2) for x in os.getloadavg()]}
     s, p = res["spacy"], res["presswatch"]
     if "articles_per_s" in s and "articles_per_s" in p:
         res["presswatch_vs_spacy"] = round(p["articles_per_s"] / s["articles_per_s"], 3)
@@ -127,6 +131,9 @@ def main():
               f"peak memory {r['peak_rss_mb']} MB" + (f"  [{r['ok']} ok]" if r["which"] == "presswatch" else ""))
         if r.get("first_error"):
             print(f"{'':>12}first error: {r['first_error']}")
+    if "load_average" in res:
+        la = res["load_average"]
+        print(f"      load: average over 1/5/15 min {la['before']} before, {la['after']} after")
     if "presswatch_vs_spacy" in res:
         ratio = res["presswatch_vs_spacy"]
         print(f"     ratio: presswatch runs at {ratio:.2f}x spaCy's articles/s ({1 / ratio:.2f}x the time)")
