@@ -43,3 +43,18 @@ def test_a_bad_scope_is_a_clear_error(quotes_of, monkeypatch):
     monkeypatch.setenv("PRESSWATCH_ATTRIBUTION_SCOPE", "everything")
     with pytest.raises(SettingError, match="PRESSWATCH_ATTRIBUTION_SCOPE"):
         quotes_of(STANCE)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("He believes that the project will be finished by June.", "believes"),
+    ("A study by the institute found that most bridges need repairs.", "found"),
+])
+def test_beliefs_evidence_and_references_count_only_in_the_broad_scope(quotes_of, monkeypatch, text, cue):
+    assert quotes_of(text) == []
+    monkeypatch.setenv("PRESSWATCH_ATTRIBUTION_SCOPE", "broad")
+    assert [q.cue.text for q in quotes_of(text)] == [cue]
+
+
+def test_the_speech_scope_keeps_object_cues_that_report_speech(quotes_of):
+    qs = quotes_of("Mayor Lena Park called the allegation false and urged residents to vote.\n")
+    assert [q.cue.text for q in qs] == ["called", "urged"]

@@ -32,7 +32,7 @@ def extract_all(article: Article, doc) -> Analysis:
     threshold = settings.get("learned_cue_threshold")
     if broad:
         threshold = min(threshold, settings.BROAD_LEARNED_CUE_THRESHOLD)
-    raw = extract_quotes(doc, text, threshold, join_interrupted=broad)
+    raw = extract_quotes(doc, text, threshold, broad=broad)
     reg, people = resolve(raw, doc, text)
     paras = paragraphs(text)
     sent_starts = [s.start_char for s in doc.sents]

@@ -49,8 +49,9 @@ SETTINGS = {
                 float),
         Setting("attribution_scope", "speech",
                 "speech: what people said, an interrupted quote (“A,” she said. “B.”) is two statements "
-                "(the Gender Gap Tracker's convention); broad: also beliefs, intentions and stances found "
-                "by the learned lexicon, and an interrupted quote is one statement (PolNeAR's)", scope),
+                "(the Gender Gap Tracker's convention); broad: also beliefs (\"he believes that\"), "
+                "evidence (\"the study found\") and stances (\"backs the plan\"), and an interrupted quote "
+                "is one statement (PolNeAR's)", scope),
         Setting("min_confidence", 0.0,
                 "statements below this confidence (0-1) are left out: raise it for precision, lower it "
                 "for recall", float),

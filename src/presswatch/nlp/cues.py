@@ -124,6 +124,16 @@ CLAUSE_ONLY = {"tell", "ask", "know", "think", "feel", "hope", "add", "continue"
                "yell", "whisper", "tweet", "learn", "mention", "point"}
 
 # nouns that name a statement: "in a statement", "in his speech", "the minister's remarks"
+# verbs of believing and knowing: "X believes that ..." reports a stance, not something said;
+# they count in the broad attribution scope (PolNeAR's) only
+BELIEF_CUES = {"think", "believe", "know", "realize", "realise", "feel", "hope", "expect", "fear", "doubt",
+               "reckon", "guess", "figure", "wonder", "worry", "understand", "assume", "suspect", "knows",
+               "thinks", "believes", "realizes", "thought", "knew", "believed", "realized", "hoping",
+               "worried", "expects", "hopes", "fears", "feels"}
+# verbs of evidence: "the poll shows that ...", "the study found ..." (broad scope only)
+EVIDENCE_CUES = {"find", "found", "finds", "show", "shows", "showed", "shown", "reveal", "demonstrate",
+                 "demonstrated", "indicate", "conclude"}
+
 SPEECH_NOUNS = {"statement", "statements", "speech", "speeches", "address", "addresses", "remarks",
                 "interview", "interviews", "letter", "message", "sermon", "tweet", "post",
                 "conference", "briefing", "testimony", "comments", "announcement", "op-ed",

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .cues import (CLAUSE_ONLY, INFINITIVE_CUES, OBJECT_FORMS, PHRASAL, PHRASAL_FORMS, SPEECH_FORMS, SPEECH_NOUNS,
-                   cue_base)
+                   BELIEF_CUES, EVIDENCE_CUES, cue_base)
 from .quotemarks import Quoted, find_quoted
 from .learned import cue_probability, frame_of
 from .speakers import GROUP_NOUNS, ROLE_NOUNS
@@ -124,6 +124,12 @@ def source_span(tok, doc) -> tuple[int, int]:
     """The written source: a name inside the subject phrase when there is one (an appositive
     "The Leader ..., Ayatollah Seyyed Ali Khamenei"), else the subject phrase without trailing
     relative clauses or punctuation."""
+    if tok.ent_type_ in ("NORP", "GPE"):
+        # "One red-state Democrat, Montana Sen. Jon Tester, said": the appositive name is the source
+        appos = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        ent = next((e for e in doc.ents if appos is not None and e.start <= appos.i < e.end), None)
+        if ent is not None:
+            return ent.start_char, ent.end_char
     if (tok.ent_type_ in ("PERSON", "ORG") or tok.ent_type_ in ("NORP", "GPE") and not any(
             c.dep_ == "det" for c in tok.lefts)) and not any(c.dep_ == "conj" for c in tok.rights):
         # a name is the source; "the Kentucky Republican" stays a description to resolve
@@ -424,10 +430,12 @@ def _window_cues(doc, text, quoted, q: Quoted, paras, k, tok_at):
     return None
 
 
-def extract_quotes(doc, text: str, learned_threshold: float = 0.6, join_interrupted: bool = False) -> list[RawQuote]:
-    """Every statement in the article. `join_interrupted`: a quote interrupted by its cue ("“A,”
-    she said. “B.”") is one statement with two content spans (PolNeAR's convention) instead of two
-    statements (the Gender Gap Tracker's and the seed's)."""
+def extract_quotes(doc, text: str, learned_threshold: float = 0.6, broad: bool = False) -> list[RawQuote]:
+    """Every statement in the article. `broad` (PolNeAR's notion of attribution): stances toward a
+    thing count ("denied the report", "backs the plan"), not only what was said as a clause; and a
+    quote interrupted by its cue ("“A,” she said. “B.”") is one statement with two content spans
+    instead of two (the Gender Gap Tracker's and the seed's convention)."""
+    stances = broad
     paras = paragraphs(text)
     quoted = find_quoted(text)
     qspans = [(q.start, q.end) for q in quoted]
@@ -532,6 +540,12 @@ def extract_quotes(doc, text: str, learned_threshold: float = 0.6, join_interrup
         s, e = content[0][0], content[-1][1]
         if sum(b - a for a, b in content) < 8:
             continue
+        if not stances and (base in BELIEF_CUES or base in EVIDENCE_CUES):
+            continue  # "X believes that ...", "the study found that ...": counted in the broad scope
+        if not stances and learned and not isinstance(span, list) \
+                and not any(c.dep_ == "ccomp" for c in tok.children) \
+                and not any(t.dep_ == "mark" and t.lower_ == "that" and s <= t.idx < e for t in tok.subtree):
+            continue  # a learned cue with an object ("backs the plan"): a stance toward a thing, broad scope only
         src = subject_of(tok)
         if src is None:
             continue
@@ -587,7 +601,7 @@ def extract_quotes(doc, text: str, learned_threshold: float = 0.6, join_interrup
     out = final_direct + [r for r in reported if r.content and not _headline(text, paras[r.paragraph])]
     out.sort(key=lambda r: r.start)
     out = _dedupe(out)
-    return _join_interrupted(out, text, paras) if join_interrupted else out
+    return _join_interrupted(out, text, paras) if broad else out
 
 
 def _join_interrupted(quotes: list[RawQuote], text: str, paras) -> list[RawQuote]:
