@@ -33,6 +33,8 @@ def test_direct_quotes(quotes_of, text, content, cue, source):
      "stressed", "Paul Ortiz"),
     ("The union warned that a strike could begin on Monday.", "that a strike could begin on Monday", "warned",
      "The union"),
+    ("Senator Paul Ortiz responded by saying the report was wrong.", "the report was wrong", "saying",
+     "Paul Ortiz"),
 ])
 def test_reported_speech(quotes_of, text, content, cue, source):
     q = one(quotes_of, text)
@@ -99,3 +101,12 @@ def test_quote_over_two_paragraphs_is_one_statement(quotes_of):
     assert len(direct) == 1
     assert direct[0].content[0].text.endswith("about time,”")
     assert direct[0].speaker == "Anita Rao"
+
+
+def test_it_with_a_clause_is_a_document_speaking(quotes_of):
+    text = ("The city sent a cease-and-desist letter to the campaign on Thursday. "
+            "It says the campaign used photographs of officers without permission.")
+    q = one(quotes_of, text)
+    assert q.source.text == "It" and q.cue.text == "says"
+    assert q.content[0].text == "the campaign used photographs of officers without permission"
+    assert quotes_of("The new stadium is huge. It says a lot about the city.") == []

@@ -98,6 +98,9 @@ def _subject_by_parse(verb):
             # "X said that A and warned that B", parsed with "warned" inside the first clause
             tok = tok.head.head
             continue
+        if tok.dep_ == "prep" and tok.pos_ == "ADP" and seen > 1 and tok.head is not tok:
+            tok = tok.head  # "responded by saying ...": from the preposition to the verb it modifies
+            continue
         if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "ccomp", "pcomp") and tok.head is not tok:
             if tok.dep_ == "ccomp" and cue_base(tok.head.text) is None:
                 return None
@@ -549,8 +552,9 @@ def extract_quotes(doc, text: str, learned_threshold: float = 0.6, broad: bool =
         src = subject_of(tok)
         if src is None:
             continue
-        if src.lower_ in ("it", "this", "that", "which") and src.dep_ != "nsubjpass":
-            continue  # "it says a lot", "this shows": not a speaker
+        if src.lower_ in ("it", "this", "that", "which") and src.dep_ != "nsubjpass" and not (
+                src.lower_ == "it" and any(c.dep_ == "ccomp" for c in tok.children)):
+            continue  # "it says a lot", "this shows": not a speaker ("It says the campaign broke the law" is)
         if not any(c.dep_ == "ccomp" for c in tok.children) and not speaker_like(src):
             continue  # an object cue needs a speaker: "the occasion underscores ..." is no statement
         conf = p_cue if p_cue is not None else 0.6
