@@ -71,3 +71,18 @@ def test_quotes_and_speakers_are_those_of_the_full_pipeline(nlp, full_nlp, i):
 def test_the_setting_turns_it_off(monkeypatch):
     monkeypatch.setenv("PRESSWATCH_SELECTIVE_NER", "0")
     assert "ner" in build.get_nlp().pipe_names
+
+
+def test_the_beam_of_one_decodes_as_the_greedy_recognizer(nlp):
+    from spacy.tokens import Doc
+
+    ner = nlp.get_pipe("ner")
+    docs = [nlp(t) for t in TEXTS] + [nlp("")]
+    subs = [selective._sub_doc(d, selective.regions(d)) for d in docs]
+    greedy = [Doc(nlp.vocab).from_bytes(s.to_bytes()) for s in subs]
+    ner.set_annotations(greedy, ner.greedy_parse(greedy))
+    beam = [Doc(nlp.vocab).from_bytes(s.to_bytes()) for s in subs]
+    ner.set_annotations(beam, selective.decode(ner, beam))
+    assert sum(len(d.ents) for d in greedy) > 50
+    for g, b in zip(greedy, beam):
+        assert [(e.start, e.end, e.label_) for e in g.ents] == [(e.start, e.end, e.label_) for e in b.ents]

@@ -80,6 +80,15 @@ def _sub_doc(doc, idx: list[int]):
     return Doc(doc.vocab, words=words, spaces=spaces, sent_starts=starts)
 
 
+def decode(ner, docs):
+    """The recognizer's greedy decoding, through its beam search with a beam of one: about 30% less
+    time for the same entities (its scores are summed in another order, so a near-tie can fall the
+    other way: one entity differed over 176 news articles). The greedy loop runs without the GIL and
+    takes it back in every validity check of every action at every token; the beam loop holds it
+    throughout, so those checks are cheap."""
+    return ner.beam_parse(docs, beam_width=1)
+
+
 class SelectiveNER:
     def __init__(self, ner, window: int = WINDOW):
         self.ner = ner
@@ -93,7 +102,7 @@ class SelectiveNER:
             cuts = [regions(doc, self.window) for doc in batch]
             subs = [_sub_doc(doc, idx) for doc, idx in zip(batch, cuts)]
             if any(len(s) for s in subs):
-                self.ner.set_annotations(subs, self.ner.predict(subs))
+                self.ner.set_annotations(subs, decode(self.ner, subs))
             for doc, sub, idx in zip(batch, subs, cuts):
                 ents = [Span(doc, idx[e.start], idx[e.end - 1] + 1, label=e.label) for e in sub.ents]
                 doc.set_ents(ents, default="outside")
