@@ -395,7 +395,7 @@ def historical_claims(text: str, doc, times, pub_year: Optional[int]) -> list[Cl
         tok = sp.root
         verb = None
         for _ in range(4):
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
             tok = tok.head
             if tok.pos_ == "VERB":

@@ -78,7 +78,7 @@ def _attached(doc, t, cue) -> bool:
     cue_idx = {tok.i for tok in doc[:] if cue[0] <= tok.idx < cue[1]}
     tok = sp.root
     for _ in range(4):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
         if tok.i in cue_idx:

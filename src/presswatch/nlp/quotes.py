@@ -98,10 +98,10 @@ def _subject_by_parse(verb):
             # "X said that A and warned that B", parsed with "warned" inside the first clause
             tok = tok.head.head
             continue
-        if tok.dep_ == "prep" and tok.pos_ == "ADP" and seen > 1 and tok.head is not tok:
+        if tok.dep_ == "prep" and tok.pos_ == "ADP" and seen > 1 and tok.head.i != tok.i:
             tok = tok.head  # "responded by saying ...": from the preposition to the verb it modifies
             continue
-        if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "ccomp", "pcomp") and tok.head is not tok:
+        if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "ccomp", "pcomp") and tok.head.i != tok.i:
             if tok.dep_ == "ccomp" and cue_base(tok.head.text) is None:
                 return None
             tok = tok.head
@@ -580,7 +580,7 @@ def extract_quotes(doc, text: str, learned_threshold: float = 0.6, broad: bool =
             inter = max(0, min(de, re_) - max(ds, rs))
             if inter <= 0:
                 continue
-            if inter >= 0.8 * (re_ - rs) or (d.cue_token is not None and d.cue_token is r.cue_token):
+            if inter >= 0.8 * (re_ - rs) or (d.cue_token is not None and r.cue_token is not None and d.cue_token.i == r.cue_token.i):
                 # the reported content is the quote itself: keep the direct reading
                 r.content = []
                 if d.cue is None:
@@ -615,7 +615,7 @@ def _join_interrupted(quotes: list[RawQuote], text: str, paras) -> list[RawQuote
     for q in quotes:
         prev = out[-1] if out else None
         if (prev is not None and prev.is_direct and q.is_direct and prev.cue is not None
-                and (q.floating or q.cue_token is not None and q.cue_token is prev.cue_token)
+                and (q.floating or q.cue_token is not None and q.cue_token.i == prev.cue_token.i)
                 and prev.paragraph == q.paragraph and len(q.content) == 1):
             gap = text[prev.end:q.start]
             # the gap is the cue's clause: short, nothing quoted (abbreviations such as "Sen." and

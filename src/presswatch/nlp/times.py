@@ -154,7 +154,7 @@ def tense_in_doc(doc, start: int, end: int) -> Optional[str]:
     for _ in range(10):
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.tag_ == "MD":
             return _verb_tense(tok)
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     # no governing verb (a headline, a fragment): the sentence's root, if it is a verb
