@@ -46,7 +46,7 @@ def test_a_bad_scope_is_a_clear_error(quotes_of, monkeypatch):
 
 
 @pytest.mark.parametrize("text, cue", [
-    ("He believes that the project will be finished by June.", "believes"),
+    ("He believes the project will be finished by June.", "believes"),
     ("A study by the institute found that most bridges need repairs.", "found"),
 ])
 def test_beliefs_evidence_and_references_count_only_in_the_broad_scope(quotes_of, monkeypatch, text, cue):
@@ -58,3 +58,8 @@ def test_beliefs_evidence_and_references_count_only_in_the_broad_scope(quotes_of
 def test_the_speech_scope_keeps_object_cues_that_report_speech(quotes_of):
     qs = quotes_of("Mayor Lena Park called the allegation false and urged residents to vote.\n")
     assert [q.cue.text for q in qs] == ["called", "urged"]
+
+
+def test_a_belief_stated_with_that_is_a_reported_position_in_the_speech_scope(quotes_of):
+    qs = quotes_of("He believes that the project will be finished by June.")
+    assert [(q.cue.text, q.content[0].text) for q in qs] == [("believes", "that the project will be finished by June")]

@@ -543,8 +543,10 @@ def extract_quotes(doc, text: str, learned_threshold: float = 0.6, broad: bool =
         s, e = content[0][0], content[-1][1]
         if sum(b - a for a, b in content) < 8:
             continue
-        if not stances and (base in BELIEF_CUES or base in EVIDENCE_CUES):
-            continue  # "X believes that ...", "the study found that ...": counted in the broad scope
+        if not stances and (base in BELIEF_CUES and text[s:s + 5].lower() != "that " or base in EVIDENCE_CUES):
+            # "they think they have", "the study found": counted in the broad scope; a belief stated
+            # with "that" ("He believes that cooperation ...") is reported as a position, and stays
+            continue
         if not stances and learned and not isinstance(span, list) \
                 and not any(c.dep_ == "ccomp" for c in tok.children) \
                 and not any(t.dep_ == "mark" and t.lower_ == "that" and s <= t.idx < e for t in tok.subtree):
