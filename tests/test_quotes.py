@@ -110,3 +110,11 @@ def test_it_with_a_clause_is_a_document_speaking(quotes_of):
     assert q.source.text == "It" and q.cue.text == "says"
     assert q.content[0].text == "the campaign used photographs of officers without permission"
     assert quotes_of("The new stadium is huge. It says a lot about the city.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "READ MORE: Mayor Lena Park says the bridge will open in May\n\nThe council met on Tuesday.",
+    "The debt is higher than city reports say it is.",
+])
+def test_link_lines_and_comparisons_are_no_statements(quotes_of, text):
+    assert quotes_of(text) == []

@@ -534,6 +534,8 @@ def extract_quotes(doc, text: str, learned_threshold: float = 0.6, broad: bool =
         if tok.dep_ in ("xcomp", "advcl", "pcomp") and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) \
                 and cue_base(tok.head.text) is None:
             continue  # "declined to say", "wanted to call": the saying did not happen
+        if any(c.lower_ == "than" for c in tok.children):
+            continue  # "lower than TransLink says they are": a comparison, not a statement
         if any(c.lower_ in ("when", "if", "unless", "before") and c.dep_ in ("advmod", "mark") for c in tok.children):
             continue  # "when asked about ...": a circumstance, not a statement
         span = content_of(tok, base, learned)
@@ -634,7 +636,12 @@ def _headline(text: str, para) -> bool:
     """A short line without closing punctuation: a headline or a related-story link ("Sanders says
     Trump didn't cave"), which repeats or advertises a statement rather than reporting it."""
     line = text[para[0]:para[1]].rstrip()
+    if LINK_LABEL.match(line):
+        return True  # "READ MORE: Donald Trump says ...": a link to another story
     return line[-1:] not in ".!?\"”’'):;…" and len(line.split()) < 25
+
+
+LINK_LABEL = re.compile(r"(?:READ MORE|RELATED|MORE|SEE ALSO|ALSO READ|WATCH|LISTEN|READ)\s*:", re.I)
 
 
 def _dedupe(quotes: list[RawQuote]) -> list[RawQuote]:
