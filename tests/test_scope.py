@@ -63,3 +63,11 @@ def test_the_speech_scope_keeps_object_cues_that_report_speech(quotes_of):
 def test_a_belief_stated_with_that_is_a_reported_position_in_the_speech_scope(quotes_of):
     qs = quotes_of("He believes that the project will be finished by June.")
     assert [(q.cue.text, q.content[0].text) for q in qs] == [("believes", "that the project will be finished by June")]
+
+
+def test_broad_scope_after_a_dash_attribution(quotes_of, monkeypatch):
+    # a dash attribution has a cue span but no cue word: joining must not trip over it
+    monkeypatch.setenv("PRESSWATCH_ATTRIBUTION_SCOPE", "broad")
+    text = "“We will rebuild the school.” ― Dana Whitfield “It opens in May,” she said.\n"
+    qs = quotes_of(text)
+    assert [q.speaker for q in qs] == ["Dana Whitfield", "Dana Whitfield"]

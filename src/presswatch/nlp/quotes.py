@@ -619,7 +619,8 @@ def _join_interrupted(quotes: list[RawQuote], text: str, paras) -> list[RawQuote
     for q in quotes:
         prev = out[-1] if out else None
         if (prev is not None and prev.is_direct and q.is_direct and prev.cue is not None
-                and (q.floating or q.cue_token is not None and q.cue_token.i == prev.cue_token.i)
+                and (q.floating or q.cue_token is not None and prev.cue_token is not None
+                     and q.cue_token.i == prev.cue_token.i)
                 and prev.paragraph == q.paragraph and len(q.content) == 1):
             gap = text[prev.end:q.start]
             # the gap is the cue's clause: short, nothing quoted (abbreviations such as "Sen." and
