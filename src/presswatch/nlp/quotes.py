@@ -27,6 +27,8 @@ NOT_CONTENT_DEPS = {"punct", "cc", "conj", "advmod", "npadvmod", "agent", "aux",
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
               "today", "yesterday", "week", "month", "year", "morning", "evening", "night",
               "afternoon", "time"}
+# an opening quotation mark at the start of reported content belongs to it ("said "budget reforms" would ...")
+OPENING_MARKS = {"“", '"', "‘", "'", "«", "''", "``"}
 CUE_BASES = set(SPEECH_FORMS.values()) | set(OBJECT_FORMS.values()) | set(PHRASAL_FORMS.values())
 _NAME = r"[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3}"
 _DASH_SOURCE = re.compile(r"[ \t]*(?P<dash>[―—]|--)[ \t]*(?P<name>" + _NAME + r")")
@@ -217,7 +219,7 @@ def content_of(verb, base: str, learned: bool = False):
         # the complementizer belongs to the content ("said that taxes would rise"), as in PolNeAR
         # and PARC; leading punctuation (a colon) does not
         s = first.left_edge
-        while s.i < first.i and s.is_punct:
+        while s.i < first.i and s.is_punct and s.text not in OPENING_MARKS:
             s = s.doc[s.i + 1]
         e = last.right_edge
         # "said that X and warned that Y": the second cue's clause is its own statement
