@@ -123,7 +123,6 @@ CLAUSE_ONLY = {"tell", "ask", "know", "think", "feel", "hope", "add", "continue"
                "testify", "hint", "clarify", "specify", "reveal", "disclose", "shout", "scream",
                "yell", "whisper", "tweet", "learn", "mention", "point"}
 
-# nouns that name a statement: "in a statement", "in his speech", "the minister's remarks"
 # verbs of believing and knowing: "X believes that ..." reports a stance, not something said;
 # they count in the broad attribution scope (PolNeAR's) only
 BELIEF_CUES = {"think", "believe", "know", "realize", "realise", "feel", "hope", "expect", "fear", "doubt",
@@ -134,6 +133,7 @@ BELIEF_CUES = {"think", "believe", "know", "realize", "realise", "feel", "hope",
 EVIDENCE_CUES = {"find", "found", "finds", "show", "shows", "showed", "shown", "reveal", "demonstrate",
                  "demonstrated", "indicate", "conclude"}
 
+# nouns that name a statement: "in a statement", "in his speech", "the minister's remarks"
 SPEECH_NOUNS = {"statement", "statements", "speech", "speeches", "address", "addresses", "remarks",
                 "interview", "interviews", "letter", "message", "sermon", "tweet", "post",
                 "conference", "briefing", "testimony", "comments", "announcement", "op-ed",

@@ -132,7 +132,7 @@ def source_span(tok, doc) -> tuple[int, int]:
     if tok.ent_type_ in ("NORP", "GPE"):
         # "One red-state Democrat, Montana Sen. Jon Tester, said": the appositive name is the source
         appos = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
-        ent = next((e for e in doc.ents if appos is not None and e.start <= appos.i < e.end), None)
+        ent = _ent_at(doc, appos.i) if appos is not None else None
         if ent is not None:
             return ent.start_char, ent.end_char
     if (tok.ent_type_ in ("PERSON", "ORG") or tok.ent_type_ in ("NORP", "GPE") and not any(
@@ -440,7 +440,6 @@ def extract_quotes(doc, text: str, learned_threshold: float = 0.6, broad: bool =
     thing count ("denied the report", "backs the plan"), not only what was said as a clause; and a
     quote interrupted by its cue ("“A,” she said. “B.”") is one statement with two content spans
     instead of two (the Gender Gap Tracker's and the seed's convention)."""
-    stances = broad
     paras = paragraphs(text)
     quoted = find_quoted(text)
     qspans = [(q.start, q.end) for q in quoted]
@@ -547,11 +546,11 @@ def extract_quotes(doc, text: str, learned_threshold: float = 0.6, broad: bool =
         s, e = content[0][0], content[-1][1]
         if sum(b - a for a, b in content) < 8:
             continue
-        if not stances and (base in BELIEF_CUES and text[s:s + 5].lower() != "that " or base in EVIDENCE_CUES):
+        if not broad and (base in BELIEF_CUES and text[s:s + 5].lower() != "that " or base in EVIDENCE_CUES):
             # "they think they have", "the study found": counted in the broad scope; a belief stated
             # with "that" ("He believes that cooperation ...") is reported as a position, and stays
             continue
-        if not stances and learned and not isinstance(span, list) \
+        if not broad and learned and not isinstance(span, list) \
                 and not any(c.dep_ == "ccomp" for c in tok.children) \
                 and not any(t.dep_ == "mark" and t.lower_ == "that" and s <= t.idx < e for t in tok.subtree):
             continue  # a learned cue with an object ("backs the plan"): a stance toward a thing, broad scope only
@@ -611,10 +610,10 @@ def extract_quotes(doc, text: str, learned_threshold: float = 0.6, broad: bool =
     out = final_direct + [r for r in reported if r.content and not _headline(text, paras[r.paragraph])]
     out.sort(key=lambda r: r.start)
     out = _dedupe(out)
-    return _join_interrupted(out, text, paras) if broad else out
+    return _join_interrupted(out, text) if broad else out
 
 
-def _join_interrupted(quotes: list[RawQuote], text: str, paras) -> list[RawQuote]:
+def _join_interrupted(quotes: list[RawQuote], text: str) -> list[RawQuote]:
     """“A,” said X. “B.” -> one direct statement [A, B]: B follows A's cue clause in the same
     paragraph with nothing quoted between, and has no cue of its own (or A's)."""
     out: list[RawQuote] = []

@@ -39,7 +39,8 @@ ROLE_NOUNS = {
     "queen", "prince", "ayatollah", "imam", "cleric", "official", "executive", "guard", "forward",
     "player", "captain", "striker", "quarterback", "pitcher", "goaltender", "defenceman", "defenseman",
     "star", "teammate", "winger", "centre", "goalie", "goalkeeper", "midfielder", "defender", "catcher",
-    "shortstop", "linebacker", "receiver", "rookie", "veteran", "athlete", "runner", "skater", "actor", "actress", "singer", "premier", "superintendent", "inspector",
+    "shortstop", "linebacker", "receiver", "rookie", "veteran", "athlete", "runner", "skater", "actor",
+    "actress", "singer", "premier", "superintendent", "inspector",
     "detective", "doctor", "physician", "scientist", "editor", "reporter", "president-elect",
     "dean", "principal", "teacher", "boss", "mother", "father", "wife", "husband", "son", "daughter",
     "sister", "brother", "victim", "witness", "organizer", "activist", "advocate", "expert",
@@ -74,6 +75,11 @@ GENERIC_ORG_NOUNS = {"company", "firm", "agency", "organization", "organisation"
                      "retailer", "automaker", "manufacturer", "carrier", "airline", "bank", "network",
                      "broadcaster", "publisher", "insurer", "chain", "studio", "charity", "foundation",
                      "utility", "regulator", "team", "club"}
+# documents that "say" something for someone: "the union's release said", "the study found"
+DOCUMENT_NOUNS = SPEECH_NOUNS | {"study", "survey", "poll", "data", "figures", "numbers", "suit", "lawsuit",
+                                 "filing", "documents", "document", "complaint", "ruling", "decision", "notice",
+                                 "website", "tweets", "posts", "analysis", "research", "findings", "review"}
+_POSSESSIVES = {"his", "her", "their", "its"}
 PERSONAL_PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "us", "me"}
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -223,15 +229,13 @@ def _titled_name(text: str) -> bool:
     """A title word followed by one or two capitalised words that end the name, or a known first
     name and a surname: a person ("Hereditary Chief Na'moks", "Mark Rautio")."""
     words = _WORD.findall(text)
-    if 2 <= len(words) <= 3 and gender_of(words[0]) and all(
-            w[:1].isupper() and w.lower() not in ORG_NOUNS and w.lower() not in GROUP_NOUNS for w in words):
+
+    def name_like(ws):
+        return all(w[:1].isupper() and w.lower() not in ORG_NOUNS and w.lower() not in GROUP_NOUNS for w in ws)
+    if 2 <= len(words) <= 3 and gender_of(words[0]) and name_like(words):
         return True
-    for k in (len(words) - 2, len(words) - 3):
-        if k >= 0 and words[k].lower().strip(".") in HONORIFICS and words[k][:1].isupper() \
-                and all(w[:1].isupper() and w.lower() not in ORG_NOUNS and w.lower() not in GROUP_NOUNS
-                        for w in words[k + 1:]):
-            return True
-    return False
+    return any(k >= 0 and words[k].lower().strip(".") in HONORIFICS and words[k][:1].isupper()
+               and name_like(words[k + 1:]) for k in (len(words) - 2, len(words) - 3))
 
 
 def _most_recent(order, offset, pred):
@@ -264,6 +268,7 @@ def resolve(raw_quotes, doc, text):
             words = name_tokens(src_text)
             low = src_text.lower().strip()
             head = src.lower_ if src is not None else low.split()[-1] if low else ""
+            owner = _document_owner(src) if src is not None and src.lower_ in DOCUMENT_NOUNS else None
             if src is not None and src.pos_ == "PRON" and src.lower_ in PERSONAL_PRONOUNS \
                     or low in MALE | FEMALE | PLURAL | {"i", "we"}:
                 p = _resolve_pronoun(head if src is not None else low, q, last, last_para, order, subjects, text)
@@ -272,11 +277,10 @@ def resolve(raw_quotes, doc, text):
                 p = reg.add(src_text, "GROUP", (s, e))
                 order.append((s, p))
                 order.sort(key=lambda x: x[0])
-            elif src is not None and src.lower_ in DOCUMENT_NOUNS and (owner := _document_owner(src)) is not None \
-                    and owner.pos_ == "PRON":
+            elif owner is not None and owner.pos_ == "PRON":
                 # "her statement said": the statement's author is who "her" refers to
                 p = _resolve_pronoun(owner.lower_, q, last, last_para, order, subjects)
-            elif src is not None and src.lower_ in DOCUMENT_NOUNS and (owner := _document_owner(src)) is not None:
+            elif owner is not None:
                 # "The RCMP statement said", "the union's release said": the owner speaks
                 s2, e2 = owner.left_edge.idx, owner.idx + len(owner.text)
                 p = next((pp for off, pp in order if s2 <= off < e2 + 1), None) or \
@@ -367,11 +371,6 @@ def _document_owner(src):
                     return g
     return None
 
-
-_POSSESSIVES = {"his", "her", "their", "its"}
-DOCUMENT_NOUNS = SPEECH_NOUNS | {"study", "survey", "poll", "data", "figures", "numbers", "suit", "lawsuit",
-                                 "filing", "documents", "document", "complaint", "ruling", "decision", "notice",
-                                 "website", "tweets", "posts", "analysis", "research", "findings", "review"}
 
 
 def _resolve_role(src_text, offset, order, last, subjects=None) -> Optional[Person]:
