@@ -71,3 +71,28 @@ def test_broad_scope_after_a_dash_attribution(quotes_of, monkeypatch):
     text = "“We will rebuild the school.” ― Dana Whitfield “It opens in May,” she said.\n"
     qs = quotes_of(text)
     assert [q.speaker for q in qs] == ["Dana Whitfield", "Dana Whitfield"]
+
+
+@pytest.mark.parametrize("text, content", [
+    # a trailing comment the writer adds after a comma is not part of what was attributed
+    ("Mayor Lena Park said the budget would cover the new bridge, which opens next spring.\n",
+     "the budget would cover the new bridge"),
+    ("Mayor Lena Park said the council would raise fees, forcing drivers to pay more.\n",
+     "the council would raise fees"),
+    # nor is a leading conjunction or sentence adverb
+    ("Mayor Lena Park said that however the council votes, the bridge will open.\n",
+     "that however the council votes, the bridge will open"),
+])
+def test_broad_scope_content_boundaries(quotes_of, monkeypatch, text, content):
+    monkeypatch.setenv("PRESSWATCH_ATTRIBUTION_SCOPE", "broad")
+    assert [c.text for q in quotes_of(text) for c in q.content] == [content]
+
+
+def test_a_clause_the_parser_calls_adverbial_is_still_what_was_said(quotes_of):
+    qs = quotes_of("Trump said after the rally he would not accept the endorsement if it were offered.\n")
+    assert [c.text for q in qs for c in q.content] == ["he would not accept the endorsement if it were offered"]
+
+
+def test_a_parenthetical_it_says_is_a_statement(quotes_of):
+    qs = quotes_of("The average weekly benefit, the plan says, would be $300.\n")
+    assert [c.text for q in qs for c in q.content] == ["The average weekly benefit", "would be $300"]

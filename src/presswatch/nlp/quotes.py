@@ -210,6 +210,19 @@ def content_of(verb, base: str, learned: bool = False):
         # "The museum, Mr. Obama said, would make ...": the sentence around the cue is the content
         return _around(verb)
     ccomps = [c for c in verb.rights if c.dep_ == "ccomp"]
+    if not ccomps and base in SPEECH_FORMS.values():
+        # "Trump said after the convention he would not accept ...": the parser took the clause for
+        # an adverbial one; a clause with its own subject and no subordinator is what was said
+        clause = next((c for c in verb.rights if c.dep_ == "advcl" and c.i > verb.i + 1
+                       and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                       and not any(g.dep_ in ("mark", "advmod") and g.i < c.i for g in c.children)), None)
+        if clause is not None:
+            # from its subject: "after the convention" before it tells when it was said
+            subj = next(g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass"))
+            e = clause.right_edge
+            while e.i > subj.i and (e.is_punct or e.is_space):
+                e = e.doc[e.i - 1]
+            return subj.left_edge.idx, e.idx + len(e.text)
     if not ccomps:
         # "Accessibility is a major problem, Howell said.": the clause comes first
         ccomps = [c for c in verb.lefts if c.dep_ == "ccomp"]
@@ -543,6 +556,8 @@ def extract_quotes(doc, text: str, learned_threshold: float = 0.6, broad: bool =
         if span is None:
             continue
         content = span if isinstance(span, list) else [span]
+        if broad:
+            content[-1] = _attribution_bounds(tok_at, *content[-1])
         s, e = content[0][0], content[-1][1]
         if sum(b - a for a, b in content) < 8:
             continue
@@ -557,10 +572,11 @@ def extract_quotes(doc, text: str, learned_threshold: float = 0.6, broad: bool =
         src = subject_of(tok)
         if src is None:
             continue
+        parenthetical = isinstance(span, list)  # "The benefit, it says, would be $300"
         if src.lower_ in ("it", "this", "that", "which") and src.dep_ != "nsubjpass" and not (
-                src.lower_ == "it" and any(c.dep_ == "ccomp" for c in tok.children)):
+                src.lower_ == "it" and (parenthetical or any(c.dep_ == "ccomp" for c in tok.children))):
             continue  # "it says a lot", "this shows": not a speaker ("It says the campaign broke the law" is)
-        if not any(c.dep_ == "ccomp" for c in tok.children) and not speaker_like(src):
+        if not parenthetical and not any(c.dep_ == "ccomp" for c in tok.children) and not speaker_like(src):
             continue  # an object cue needs a speaker: "the occasion underscores ..." is no statement
         conf = p_cue if p_cue is not None else 0.6
         reported.append(RawQuote(content, cue_span(tok), tok, src, source_span(src, doc), False,
@@ -607,10 +623,48 @@ def extract_quotes(doc, text: str, learned_threshold: float = 0.6, broad: bool =
                 r.fragments.append((fs, fe))
                 r.content[-1] = (r.content[-1][0], max(r.content[-1][1], fe))
                 break
-    out = final_direct + [r for r in reported if r.content and not _headline(text, paras[r.paragraph])]
+    # headlines repeat a statement the article reports (GGT leaves them out); PolNeAR annotates them
+    out = final_direct + [r for r in reported if r.content and (broad or not _headline(text, paras[r.paragraph]))]
     out.sort(key=lambda r: r.start)
     out = _dedupe(out)
     return _join_interrupted(out, text) if broad else out
+
+
+LEAD_ADVERBS = {"however", "still", "yet", "meanwhile", "instead", "indeed", "moreover", "furthermore",
+                "nonetheless", "nevertheless", "now", "so", "also", "then", "thus", "therefore"}
+NON_RESTRICTIVE = {"who", "whom", "whose", "which", "where"}
+CONCESSIVE = {"though", "although", "while", "whereas"}
+
+
+def _attribution_bounds(tok_at, s: int, e: int) -> tuple:
+    """PolNeAR's (and PARC's) content boundaries, for the broad scope: what was attributed, without a
+    leading conjunction or sentence adverb ("And", "However,") and without a trailing comment
+    the writer added after a comma (", who is 70", ", forcing them ...", ", though she noted ...")."""
+    toks = [t for t in tok_at(s, e) if not t.is_space]
+    if len(toks) < 3:
+        return s, e
+    i = 0
+    while i < len(toks) - 2 and (toks[i].dep_ == "cc" or toks[i].lower_ in LEAD_ADVERBS and toks[i].dep_ == "advmod"):
+        i += 1
+        if toks[i].text == ",":
+            i += 1
+    last = toks[-1].i
+    cut = None
+    for t in toks[i + 2:]:
+        le = t.left_edge
+        if le.i <= toks[i].i or t.right_edge.i < last - 1 or t.doc[le.i - 1].text not in (",", "—", "--"):
+            continue
+        if t.dep_ == "relcl" and le.lower_ in NON_RESTRICTIVE \
+                or t.dep_ in ("advcl", "acl") and (t.tag_ == "VBG" and le.i == t.i
+                                                   or le.lower_ in CONCESSIVE):
+            cut = le.i - 1
+            break
+    start = toks[i]
+    end_tok = toks[-1] if cut is None else t.doc[cut - 1]
+    while end_tok.i > start.i and (end_tok.is_punct and end_tok.text not in ("”", '"', "’", "'")
+                                   or end_tok.is_space):
+        end_tok = end_tok.doc[end_tok.i - 1]
+    return start.idx, max(end_tok.idx + len(end_tok.text), start.idx + 1)
 
 
 def _join_interrupted(quotes: list[RawQuote], text: str) -> list[RawQuote]:
