@@ -3,9 +3,13 @@
 shared scorer (../shared/eval/score_quotes.py). Data stays in ../shared; predictions go to a
 temporary directory, never into the repository.
 
-    python bench/quality.py [--shared DIR] [--bootstrap N] [--only seed|ggt|polnear] [--scope speech|broad]
+    python bench/quality.py [--shared DIR] [--bootstrap N] [--only seed|ggt|polnear]
+                            [--scope auto|speech|broad]
 
---scope sets PRESSWATCH_ATTRIBUTION_SCOPE for the run (default: the setting's default, speech).
+--scope sets PRESSWATCH_ATTRIBUTION_SCOPE. The default, auto, scores each set in the scope of its
+own annotation guidelines: the seed and GGT mark what people said (speech, the product's default);
+PolNeAR marks every attribution, beliefs and stances included (broad). speech or broad runs every
+set in that one scope.
 """
 import argparse
 import json
@@ -27,6 +31,7 @@ SETS = {  # name: gold file relative to the shared directory
     "ggt": "eval/data/ggt/dev.jsonl",
     "polnear": "eval/data/polnear/dev.jsonl",
 }
+ANNOTATION_SCOPE = {"seed": "speech", "ggt": "speech", "polnear": "broad"}
 
 
 def predict(gold: Path, out: Path) -> tuple[int, int, float]:
@@ -49,17 +54,13 @@ def main():
                     help="the shared directory (default: ../shared beside the repository)")
     ap.add_argument("--bootstrap", type=int, default=0, help="resamples for the scorer's 95%% interval")
     ap.add_argument("--only", choices=list(SETS), action="append", help="score only this set (repeatable)")
-    ap.add_argument("--scope", choices=["speech", "broad"],
-                    help="attribution scope for this run (PRESSWATCH_ATTRIBUTION_SCOPE)")
+    ap.add_argument("--scope", choices=["auto", "speech", "broad"], default="auto",
+                    help="attribution scope (PRESSWATCH_ATTRIBUTION_SCOPE); auto: each set's own")
     a = ap.parse_args()
-    if a.scope:
-        os.environ["PRESSWATCH_ATTRIBUTION_SCOPE"] = a.scope
     shared = Path(a.shared).resolve()
     scorer = shared / "eval" / "score_quotes.py"
     m = machine()
     print(f"machine: {m['platform']}; {m['cpu']}; {m['cores']} cores; python {m['python']}; spacy {m['spacy']}")
-    from presswatch import settings
-    print(f"attribution scope: {settings.get('attribution_scope')}")
     if not scorer.exists():
         print(f"no scorer at {scorer}; give the shared directory with --shared")
         return 1
@@ -70,6 +71,9 @@ def main():
             if not gold.exists():
                 print("  skipped: file not found")
                 continue
+            scope = ANNOTATION_SCOPE[name] if a.scope == "auto" else a.scope
+            os.environ["PRESSWATCH_ATTRIBUTION_SCOPE"] = scope
+            print(f"  attribution scope: {scope}")
             pred = Path(tmp) / f"{name}.pred.jsonl"
             n, failed, secs = predict(gold, pred)
             print(f"  {n} articles analyzed in {secs:.1f} s, {failed} failed")

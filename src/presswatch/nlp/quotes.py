@@ -13,7 +13,7 @@ from typing import Optional
 from .cues import (CLAUSE_ONLY, INFINITIVE_CUES, OBJECT_FORMS, PHRASAL, PHRASAL_FORMS, SPEECH_FORMS, SPEECH_NOUNS,
                    BELIEF_CUES, EVIDENCE_CUES, cue_base)
 from .quotemarks import Quoted, find_quoted
-from .learned import cue_probability, frame_of
+from .learned import cue_model_probability, cue_probability, frame_of
 from .speakers import GROUP_NOUNS, ROLE_NOUNS
 from .text import paragraphs
 
@@ -202,10 +202,12 @@ def _is_occasion(prep) -> bool:
     return False
 
 
-def content_of(verb, base: str, learned: bool = False):
+def content_of(verb, base: str, learned: bool = False, broad: bool = False):
     """(start, end) of what a cue verb reports, or None. A that-clause wins; otherwise an object
     verb's object with its complements; a phrasal cue's prepositional object. `learned`: a cue
     from the learned lexicon, whose frame statistics already say it reports in this frame."""
+    if broad:
+        learned = True  # the broad scope's learned model has judged the verb in this frame already
     if verb.dep_ == "parataxis" and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
         # "The museum, Mr. Obama said, would make ...": the sentence around the cue is the content
         return _around(verb)
@@ -242,6 +244,15 @@ def content_of(verb, base: str, learned: bool = False):
             e = nxt_cue.doc[nxt_cue.left_edge.i - 1]
             while e.i > s.i and (e.is_punct or e.dep_ == "cc"):
                 e = e.doc[e.i - 1]
+        if broad and nxt_cue is None and last.i > verb.i:
+            # "stressed that his client was ready ..., but would not be part of ...": the parser
+            # hung the second predicate on the cue; without a subject or cue of its own it continues
+            # what was said
+            more = next((c for c in verb.rights if c.dep_ == "conj" and c.i > last.right_edge.i
+                         and c.pos_ in ("VERB", "AUX") and not cue_base(c.text)
+                         and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)), None)
+            if more is not None:
+                e = more.right_edge
         while e.i > s.i and e.is_punct:
             e = e.doc[e.i - 1]
         return s.idx, e.idx + len(e.text)
@@ -301,6 +312,13 @@ def content_of(verb, base: str, learned: bool = False):
             if seen_obj:
                 parts.append((c.left_edge, c.right_edge))
             continue
+    if not seen_obj and learned:
+        # a learned cue with a prepositional object right after it ("railed against the tax breaks")
+        prep = next((c for c in verb.rights if c.dep_ == "prep" and c.i == verb.i + 1), None)
+        pobj = next((x for x in prep.rights if x.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if pobj is not None:
+            parts.append((pobj.left_edge, prep.right_edge))
+            seen_obj = True
     if not seen_obj or base not in OBJECT_FORMS and base not in PHRASAL_FORMS.values() and not learned:
         return None
     s = min(p[0] for p in parts)
@@ -534,7 +552,13 @@ def extract_quotes(doc, text: str, learned_threshold: float = 0.6, broad: bool =
             continue
         base = cue_base(tok.text)
         frame = frame_of(tok)
-        p_cue = cue_probability(tok.lower_, frame, prior=0.5 if base else 0.0)
+        if broad and (p_model := cue_model_probability(tok, base is not None)) is not None:
+            # the broad scope asks the learned model, which reads the verb's context
+            p_cue = p_model
+            if base and p_model < BROAD_LEXICON_FLOOR:
+                continue  # a lexicon verb the model finds no cue here ("the plan calls for ...")
+        else:
+            p_cue = cue_probability(tok.lower_, frame, prior=0.5 if base else 0.0)
         learned = False
         if not base:
             # not in the hand-written lexicon: a cue only if training saw it as one often enough
@@ -543,16 +567,17 @@ def extract_quotes(doc, text: str, learned_threshold: float = 0.6, broad: bool =
             base, learned = tok.lower_, True
         if tok.dep_ in ("amod", "compound") or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")):
             continue  # "the so-called", "a stated goal": adjectives, not cues
-        if any(c.dep_ == "neg" for c in tok.children):
+        if not broad and any(c.dep_ == "neg" for c in tok.children):
             continue  # "did not say", "never claimed": no statement
         if tok.dep_ in ("xcomp", "advcl", "pcomp") and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) \
                 and cue_base(tok.head.text) is None:
             continue  # "declined to say", "wanted to call": the saying did not happen
         if any(c.lower_ == "than" for c in tok.children):
             continue  # "lower than TransLink says they are": a comparison, not a statement
-        if any(c.lower_ in ("when", "if", "unless", "before") and c.dep_ in ("advmod", "mark") for c in tok.children):
-            continue  # "when asked about ...": a circumstance, not a statement
-        span = content_of(tok, base, learned)
+        if not broad and any(c.lower_ in ("when", "if", "unless", "before") and c.dep_ in ("advmod", "mark")
+                             for c in tok.children):
+            continue  # "when asked about ...": a circumstance, not a statement (PolNeAR counts it)
+        span = content_of(tok, base, learned, broad)
         if span is None:
             continue
         content = span if isinstance(span, list) else [span]
@@ -576,8 +601,11 @@ def extract_quotes(doc, text: str, learned_threshold: float = 0.6, broad: bool =
         if src.lower_ in ("it", "this", "that", "which") and src.dep_ != "nsubjpass" and not (
                 src.lower_ == "it" and (parenthetical or any(c.dep_ == "ccomp" for c in tok.children))):
             continue  # "it says a lot", "this shows": not a speaker ("It says the campaign broke the law" is)
-        if not parenthetical and not any(c.dep_ == "ccomp" for c in tok.children) and not speaker_like(src):
-            continue  # an object cue needs a speaker: "the occasion underscores ..." is no statement
+        if not parenthetical and not any(c.dep_ == "ccomp" for c in tok.children) and not speaker_like(src) \
+                and not (broad and src.pos_ in ("NOUN", "PROPN") and p_cue >= BROAD_ANY_SOURCE):
+            # an object cue needs a speaker: "the occasion underscores ..." is no statement; in the
+            # broad scope a noun the model is confident about will do ("the poll shows")
+            continue
         conf = p_cue if p_cue is not None else 0.6
         reported.append(RawQuote(content, cue_span(tok), tok, src, source_span(src, doc), False,
                                  "indirect", _para_index(paras, s), conf))
@@ -630,6 +658,12 @@ def extract_quotes(doc, text: str, learned_threshold: float = 0.6, broad: bool =
     return _join_interrupted(out, text) if broad else out
 
 
+# the broad scope's learned cue model (nlp/learned.py), thresholds measured on PolNeAR dev
+# (bench/quality.py): a lexicon verb below BROAD_LEXICON_FLOOR is no cue in its context; a noun
+# subject that is no person, organisation or role speaks when the model is this sure of the cue
+BROAD_LEXICON_FLOOR = 0.3
+BROAD_ANY_SOURCE = 0.5
+
 LEAD_ADVERBS = {"however", "still", "yet", "meanwhile", "instead", "indeed", "moreover", "furthermore",
                 "nonetheless", "nevertheless", "now", "so", "also", "then", "thus", "therefore"}
 NON_RESTRICTIVE = {"who", "whom", "whose", "which", "where"}
@@ -648,6 +682,13 @@ def _attribution_bounds(tok_at, s: int, e: int) -> tuple:
         i += 1
         if toks[i].text == ",":
             i += 1
+    if i + 2 < len(toks) and toks[i].lower_ == "to" and cue_base(toks[i + 1].text) \
+            and toks[i + 1].dep_ == "xcomp":
+        # "wants to know what ...", "refused to call for ...": the saying verb inside is the cue's
+        # own, what follows it is the content
+        i += 2
+        while i < len(toks) - 2 and toks[i].dep_ in ("prt", "prep") and toks[i].head.i == toks[i - 1].i:
+            i += 1
     last = toks[-1].i
     cut = None
     for t in toks[i + 2:]:
@@ -655,14 +696,13 @@ def _attribution_bounds(tok_at, s: int, e: int) -> tuple:
         if le.i <= toks[i].i or t.right_edge.i < last - 1 or t.doc[le.i - 1].text not in (",", "—", "--"):
             continue
         if t.dep_ == "relcl" and le.lower_ in NON_RESTRICTIVE \
-                or t.dep_ in ("advcl", "acl") and (t.tag_ == "VBG" and le.i == t.i
-                                                   or le.lower_ in CONCESSIVE):
+                or t.dep_ in ("advcl", "acl") and (t.tag_ == "VBG" and le.i == t.i or le.lower_ in CONCESSIVE):
             cut = le.i - 1
             break
     start = toks[i]
     end_tok = toks[-1] if cut is None else t.doc[cut - 1]
     while end_tok.i > start.i and (end_tok.is_punct and end_tok.text not in ("”", '"', "’", "'")
-                                   or end_tok.is_space):
+                                   or end_tok.is_space or end_tok.dep_ == "cc"):
         end_tok = end_tok.doc[end_tok.i - 1]
     return start.idx, max(end_tok.idx + len(end_tok.text), start.idx + 1)
 
@@ -673,6 +713,15 @@ def _join_interrupted(quotes: list[RawQuote], text: str) -> list[RawQuote]:
     out: list[RawQuote] = []
     for q in quotes:
         prev = out[-1] if out else None
+        if (prev is not None and prev.is_direct and q.is_direct and prev.floating and q.cue is not None
+                and prev.paragraph == q.paragraph and len(prev.content) == 1 and len(q.content) == 1
+                and prev.end <= q.cue[0] and q.cue[1] <= q.start):
+            # “A,” Mr. Obama said, “B.” where the cue search gave the cue to B: A is B's first part
+            gap = text[prev.end:q.start]
+            if len(gap) < 250 and not any(m in gap for m in ('"', "“", "”", "\n")):
+                q.content = prev.content + q.content
+                out[-1] = q
+                continue
         if (prev is not None and prev.is_direct and q.is_direct and prev.cue is not None
                 and (q.floating or q.cue_token is not None and prev.cue_token is not None
                      and q.cue_token.i == prev.cue_token.i)
