@@ -76,7 +76,12 @@ def test_broad_scope_after_a_dash_attribution(quotes_of, monkeypatch):
 @pytest.mark.parametrize("text, content", [
     # a trailing comment the writer adds after a comma is not part of what was attributed
     ("Mayor Lena Park said the budget would cover the new bridge, which opens next spring.\n",
-     "the budget would cover the new bridge"),
+     "the budget would cover the new bridge, which opens next spring"),
+    ("Mayor Lena Park said the budget would pay Tom Reyes, who is 70.\n",
+     "the budget would pay Tom Reyes"),
+    # a quotation the content opened is closed with it
+    ("Mayor Lena Park suggested that the council ''has paid nothing in federal taxes.''\n",
+     "that the council ''has paid nothing in federal taxes.''"),
     ("Mayor Lena Park said the council would raise fees, forcing drivers to pay more.\n",
      "the council would raise fees"),
     # nor is a leading conjunction or sentence adverb
@@ -96,3 +101,11 @@ def test_a_clause_the_parser_calls_adverbial_is_still_what_was_said(quotes_of):
 def test_a_parenthetical_it_says_is_a_statement(quotes_of):
     qs = quotes_of("The average weekly benefit, the plan says, would be $300.\n")
     assert [c.text for q in qs for c in q.content] == ["The average weekly benefit", "would be $300"]
+
+
+def test_a_chain_of_cues_reports_its_content_once(quotes_of, monkeypatch):
+    monkeypatch.setenv("PRESSWATCH_ATTRIBUTION_SCOPE", "broad")
+    qs = quotes_of("Despite attempts by global powers to suppress the demonstrations, Muslims continue to "
+                   "assert their right to voice support for Palestine.\n")
+    assert [(q.cue.text, q.content[0].text) for q in qs] == [
+        ("assert", "their right to voice support for Palestine")]
