@@ -45,3 +45,11 @@ def test_broad_scope_uses_the_model_for_verbs_outside_the_lexicon(quotes_of, mon
     assert [(q.speaker, q.cue.text, q.content[0].text) for q in qs] == [
         ("Lena Park", "refuses", "to release the audit")]
     assert 0.5 <= qs[0].confidence <= 1.0
+
+
+def test_speech_scope_drops_a_lexicon_verb_the_model_finds_no_cue(quotes_of, monkeypatch):
+    import presswatch.nlp.quotes as quotes
+    text = "The council report also reflected growing public worries about the new tax.\n"
+    assert quotes_of(text) == []
+    monkeypatch.setattr(quotes, "SPEECH_LEXICON_FLOOR", 0.0)  # the lexicon alone takes it
+    assert [q.cue.text for q in quotes_of(text)] == ["also reflected"]
