@@ -101,3 +101,12 @@ def test_they_continues_a_plural_subject(quotes_of):
 ])
 def test_speaker_resolution_cases(quotes_of, text, speakers):
     assert [q.speaker for q in quotes_of(text)] == speakers
+
+
+def test_a_photo_credit_is_nobody_in_the_story(quotes_of):
+    # the recognizer reads the credit with its slash ("Tijana Martin /"): still a credit
+    qs = quotes_of("Morgan McNeely says she was tired of dating.\n\n"
+                   "Tijana Martin / The Canadian Press Anne Marie Cerato and Patrick Bardos.\n\n"
+                   "\"I feel lucky every day, because of him,\" she said.\n")
+    speakers = [q.speaker for q in qs]
+    assert speakers[0] == "Morgan McNeely" and "Tijana Martin" not in speakers

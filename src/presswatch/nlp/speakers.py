@@ -196,7 +196,7 @@ def build_registry(doc) -> tuple[Registry, list]:
             continue
         if ent[0].lower_ in ("the", "a", "an") and ent[0].is_lower and ent.root.pos_ == "NOUN":
             continue  # "the rookie defenceman" tagged ORG: a description to resolve, not a name
-        if doc_text[ent.end_char:ent.end_char + 3].strip().startswith("/"):
+        if text.rstrip().endswith("/") or doc_text[ent.end_char:ent.end_char + 3].strip().startswith("/"):
             continue  # a photo credit ("Tijana Martin / The Canadian Press"), not a person in the story
         roles = set()
         # words before the name inside its noun phrase: "Raptors guard", "the Iranian leader"
