@@ -110,3 +110,12 @@ def test_a_photo_credit_is_nobody_in_the_story(quotes_of):
                    "\"I feel lucky every day, because of him,\" she said.\n")
     speakers = [q.speaker for q in qs]
     assert speakers[0] == "Morgan McNeely" and "Tijana Martin" not in speakers
+
+
+def test_it_is_the_organisation_not_a_person_tagged_as_one(quotes_of):
+    # a four-word name starting with a first name is a person even when tagged ORG, so "It" skips
+    # him; the organisation's name loses its possessive
+    qs = quotes_of("A prosecutor questioned the Parole Board of Canada's logic in releasing Ethan Simon "
+                   "Templar MacLeod.\n\nThe decision said he was not considered dangerous. It also said "
+                   "he had behaved well in prison.\n")
+    assert qs[-1].source.text == "It" and qs[-1].speaker == "the Parole Board of Canada"

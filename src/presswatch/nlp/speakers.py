@@ -192,6 +192,8 @@ def build_registry(doc) -> tuple[Registry, list]:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         text = ent.text
+        if text.endswith(("'s", "’s")):
+            text = text[:-2]  # "the Parole Board of Canada's logic": the name without its possessive
         if ent.label_ == "PERSON" and not name_tokens(text):
             continue
         if ent[0].lower_ in ("the", "a", "an") and ent[0].is_lower and ent.root.pos_ == "NOUN":
@@ -232,7 +234,7 @@ def _titled_name(text: str) -> bool:
 
     def name_like(ws):
         return all(w[:1].isupper() and w.lower() not in ORG_NOUNS and w.lower() not in GROUP_NOUNS for w in ws)
-    if 2 <= len(words) <= 3 and gender_of(words[0]) and name_like(words):
+    if 2 <= len(words) <= 4 and gender_of(words[0]) and name_like(words):
         return True
     return any(k >= 0 and words[k].lower().strip(".") in HONORIFICS and words[k][:1].isupper()
                and name_like(words[k + 1:]) for k in (len(words) - 2, len(words) - 3))
