@@ -119,3 +119,12 @@ def test_it_is_the_organisation_not_a_person_tagged_as_one(quotes_of):
                    "Templar MacLeod.\n\nThe decision said he was not considered dangerous. It also said "
                    "he had behaved well in prison.\n")
     assert qs[-1].source.text == "It" and qs[-1].speaker == "the Parole Board of Canada"
+
+
+def test_a_role_word_in_another_clause_is_not_the_name_s_role(quotes_of):
+    # "An American prosecutor questioned the Parole Board": the board is no prosecutor
+    qs = quotes_of("An American prosecutor questioned the Parole Board of Canada's logic in sending him "
+                   "her way.\n\n“They made him our problem,” said Caroline Wojtaszek, the district "
+                   "attorney.\n\nThe Upstate New York prosecutor said the decision by two board members "
+                   "was a mistake.\n")
+    assert qs[-1].speaker == "Caroline Wojtaszek"

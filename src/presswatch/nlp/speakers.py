@@ -203,7 +203,12 @@ def build_registry(doc) -> tuple[Registry, list]:
         roles = set()
         # words before the name inside its noun phrase: "Raptors guard", "the Iranian leader"
         head = ent.root
-        for t in list(head.lefts) + [x for x in doc[max(ent.start - 4, 0):ent.start]]:
+        pre_np = []  # the words right before the name in its noun phrase, not across a verb
+        k = ent.start - 1
+        while k >= max(ent.start - 4, 0) and doc[k].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM"):
+            pre_np.append(doc[k])
+            k -= 1
+        for t in list(head.lefts) + pre_np:
             if t.lower_ in ROLE_NOUNS and t.i < ent.start:
                 roles.add(t.lower_)
         for w in _WORD.findall(text):
