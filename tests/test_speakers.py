@@ -128,3 +128,17 @@ def test_a_role_word_in_another_clause_is_not_the_name_s_role(quotes_of):
                    "attorney.\n\nThe Upstate New York prosecutor said the decision by two board members "
                    "was a mistake.\n")
     assert qs[-1].speaker == "Caroline Wojtaszek"
+
+
+def test_a_surname_the_recognizer_tags_as_a_nationality_is_still_the_person(quotes_of):
+    # "Schuh is aware ..." comes out NORP; the description after it goes to him
+    qs = quotes_of("Guenther Schuh founded the carmaker in Aachen in 2015.\n\n"
+                   "The company plans to build assembly joint ventures in China and Mexico and make battery "
+                   "cells in Germany, and it has signed deals with suppliers in three countries to keep its "
+                   "costs down over the next decade.\n\n"
+                   "Despite the grand ambitions, success depends on making money on an electric car cheap "
+                   "enough to offset the drawbacks of limited driving ranges. Schuh is aware that he’s "
+                   "entering uncharted waters.\n\n"
+                   "“I don’t know any carmaker that makes money in this vehicle category,” the lanky, "
+                   "bespectacled professor said.\n")
+    assert [q.speaker for q in qs] == ["Guenther Schuh"]

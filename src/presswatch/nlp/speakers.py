@@ -189,12 +189,16 @@ def build_registry(doc) -> tuple[Registry, list]:
     order = []
     doc_text = doc.text  # Doc.text joins every token on each call: once, not once per entity
     for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG"):
-            continue
+        label = ent.label_
+        if label not in ("PERSON", "ORG"):
+            if not (label in ("NORP", "GPE", "PRODUCT", "LOC") and len(ent) == 1 and ent[0].pos_ == "PROPN"
+                    and reg.find(name_tokens(ent.text), "PERSON") is not None):
+                continue
+            label = "PERSON"  # "Schuh is aware ..." tagged NORP: the surname of a person named before
         text = ent.text
         if text.endswith(("'s", "’s")):
             text = text[:-2]  # "the Parole Board of Canada's logic": the name without its possessive
-        if ent.label_ == "PERSON" and not name_tokens(text):
+        if label == "PERSON" and not name_tokens(text):
             continue
         if ent[0].lower_ in ("the", "a", "an") and ent[0].is_lower and ent.root.pos_ == "NOUN":
             continue  # "the rookie defenceman" tagged ORG: a description to resolve, not a name
@@ -223,7 +227,6 @@ def build_registry(doc) -> tuple[Registry, list]:
         # title words just before the entity ("Prime Minister Justin Trudeau" where NER left them out)
         pre = [t.text for t in doc[max(ent.start - 3, 0):ent.start] if t.is_title or t.is_upper]
         gender = _title_gender(pre + text.split())
-        label = ent.label_
         if label == "ORG" and _titled_name(text):
             label = "PERSON"  # "Hereditary Chief Na'moks", "Minister Smith": NER took the title for an ORG
         p = reg.add(text, label, (ent.start_char, ent.end_char), roles, gender)
