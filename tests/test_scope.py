@@ -109,3 +109,16 @@ def test_a_chain_of_cues_reports_its_content_once(quotes_of, monkeypatch):
                    "assert their right to voice support for Palestine.\n")
     assert [(q.cue.text, q.content[0].text) for q in qs] == [
         ("to assert", "their right to voice support for Palestine")]
+
+
+def test_content_that_is_a_whole_quotation_keeps_its_marks(nlp):
+    from presswatch.nlp.quotes import _attribution_bounds
+    text = 'The principal wrote "We need the money for the school," in the letter.\n'
+    doc = nlp(text)
+
+    def tok_at(s, e):
+        return [t for t in doc if s <= t.idx < e]
+    s = text.index("We need")
+    e = text.index("school") + len("school")
+    a, b = _attribution_bounds(tok_at, s, e)
+    assert text[a:b] == '"We need the money for the school,"'

@@ -714,6 +714,10 @@ def _attribution_bounds(tok_at, s: int, e: int) -> tuple:
         end_tok = end_tok.doc[end_tok.i - 1]
     end = max(end_tok.idx + len(end_tok.text), start.idx + 1)
     text = start.doc.text
+    begin = start.idx
+    if begin > 0 and text[begin - 1] in "“\"" and (m := _CLOSING.match(text, end)) is not None:
+        # the whole content is a quotation ('said "We need the money,"'): with its marks
+        return begin - 1, m.end()
     inside = text[start.idx:end]
     if inside.count("“") > inside.count("”") or inside.count('"') % 2 or inside.count("''") % 2:
         # the content ends inside a quotation it opened ('release the videos "without delay."'): close it
