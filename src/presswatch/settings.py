@@ -46,7 +46,9 @@ SETTINGS = {
                 "spaCy model names to try, in order, comma-separated (the first that loads is used)"),
         Setting("learned_cue_threshold", 0.6,
                 "a verb outside the hand-written cue lexicon counts as a cue when the learned lexicon "
-                "(PolNeAR train) saw it as one at least this often in the same frame (0-1; 1 disables)",
+                "(PolNeAR train) saw it as one at least this often in the same frame (0-1; 1 disables); "
+                "in the broad scope, when the learned cue model gives it at least this probability "
+                "(at most 0.5 there)",
                 float),
         Setting("attribution_scope", "speech",
                 "speech: what people said, an interrupted quote (“A,” she said. “B.”) is two statements "
