@@ -27,37 +27,17 @@ sys.path.insert(0, str(ROOT / "src"))
 from presswatch.nlp.build import get_nlp  # noqa: E402
 from presswatch.nlp.cues import cue_base  # noqa: E402
 from presswatch.nlp.learned import cue_features  # noqa: E402
-from presswatch.nlp.quotemarks import find_quoted  # noqa: E402
-
-
-def spans(x):
-    if not x:
-        return []
-    return [x] if isinstance(x, dict) else [s for s in x if s]
+from train_cues import candidate_verbs, training_docs  # noqa: E402  (this folder: the same data and candidates)
 
 
 def examples(train_path: str) -> list[list[tuple[list[str], int]]]:
     """Per article, the (features, is-cue) pair of every verb outside quotation marks."""
-    docs = []
-    for line in open(train_path, encoding="utf-8"):
-        d = json.loads(line)
-        if d.get("primary") is False:
-            continue
-        cue_chars = set()
-        for q in d.get("quotes", []):
-            for s in spans(q.get("cue")):
-                cue_chars.update(range(s["start"], s["end"]))
-        docs.append((d["text"], cue_chars))
+    docs = training_docs(train_path)
     nlp = get_nlp()
     out, t0 = [], time.time()
     for n, (doc, cue_chars) in enumerate(nlp.pipe(((t, c) for t, c in docs), as_tuples=True, batch_size=16)):
-        quoted = [(q.start, q.end) for q in find_quoted(doc.text)]
-        rows = []
-        for tok in doc:
-            if tok.pos_ != "VERB" or any(s <= tok.idx < e for s, e in quoted):
-                continue
-            rows.append((cue_features(tok, cue_base(tok.text) is not None), int(tok.idx in cue_chars)))
-        out.append(rows)
+        out.append([(cue_features(tok, cue_base(tok.text) is not None), int(tok.idx in cue_chars))
+                    for tok in candidate_verbs(doc)])
         if n % 100 == 0:
             print(f"  parsed {n}/{len(docs)} articles, {time.time() - t0:.0f} s", file=sys.stderr)
     return out

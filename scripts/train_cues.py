@@ -31,16 +31,10 @@ def spans(x):
     return [x] if isinstance(x, dict) else [s for s in x if s]
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--train", default=str(ROOT.parent / "shared/eval/data/polnear/train.jsonl"))
-    ap.add_argument("--out", default=str(ROOT / "src/presswatch/data/cue_lexicon.json"))
-    ap.add_argument("--min-count", type=int, default=3, help="keep (form, frame) pairs seen this often")
-    a = ap.parse_args()
-    if not os.path.exists(a.train):
-        sys.exit(f"train_cues: {a.train} not found; pass --train PATH to PolNeAR's train.jsonl")
+def training_docs(path: str) -> list[tuple[str, set]]:
+    """(text, characters inside a cue) of every primary-annotator article in PolNeAR's train.jsonl."""
     docs = []
-    for line in open(a.train, encoding="utf-8"):
+    for line in open(path, encoding="utf-8"):
         d = json.loads(line)
         if d.get("primary") is False:
             continue
@@ -49,16 +43,30 @@ def main():
             for s in spans(q.get("cue")):
                 cue_chars.update(range(s["start"], s["end"]))
         docs.append((d["text"], cue_chars))
+    return docs
+
+
+def candidate_verbs(doc):
+    """The same candidates as at run time: verbs outside quotation marks (a speaker's own "I
+    think" inside a quote is part of the quote, not a new attribution)."""
+    quoted = [(q.start, q.end) for q in find_quoted(doc.text)]
+    return [tok for tok in doc if tok.pos_ == "VERB" and not any(s <= tok.idx < e for s, e in quoted)]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--train", default=str(ROOT.parent / "shared/eval/data/polnear/train.jsonl"))
+    ap.add_argument("--out", default=str(ROOT / "src/presswatch/data/cue_lexicon.json"))
+    ap.add_argument("--min-count", type=int, default=3, help="keep (form, frame) pairs seen this often")
+    a = ap.parse_args()
+    if not os.path.exists(a.train):
+        sys.exit(f"train_cues: {a.train} not found; pass --train PATH to PolNeAR's train.jsonl")
+    docs = training_docs(a.train)
     nlp = get_nlp()
     counts = collections.defaultdict(lambda: [0, 0])  # (form, frame) -> [cue, total]
     t0 = time.time()
     for n, (doc, cue_chars) in enumerate(nlp.pipe(((t, c) for t, c in docs), as_tuples=True, batch_size=16)):
-        # the same candidates as at run time: verbs outside quotation marks (a speaker's own "I
-        # think" inside a quote is part of the quote, not a new attribution)
-        quoted = [(q.start, q.end) for q in find_quoted(doc.text)]
-        for tok in doc:
-            if tok.pos_ != "VERB" or any(s <= tok.idx < e for s, e in quoted):
-                continue
+        for tok in candidate_verbs(doc):
             key = f"{tok.lower_}|{frame_of(tok)}"
             counts[key][1] += 1
             counts[key][0] += tok.idx in cue_chars

@@ -21,13 +21,18 @@ def frame_of(verb) -> str:
     return "none"
 
 
-@functools.lru_cache(maxsize=1)
-def lexicon() -> dict:
+@functools.lru_cache(maxsize=None)
+def _artifact(name: str, key: str) -> dict:
+    """One part of a trained artifact shipped in presswatch/data; empty when the file is absent."""
     try:
-        raw = resources.files("presswatch").joinpath("data/cue_lexicon.json").read_text("utf-8")
+        raw = resources.files("presswatch").joinpath(f"data/{name}").read_text("utf-8")
     except FileNotFoundError:
         return {}
-    return json.loads(raw)["counts"]
+    return json.loads(raw)[key]
+
+
+def lexicon() -> dict:
+    return _artifact("cue_lexicon.json", "counts")
 
 
 def cue_probability(form: str, frame: str, prior: float = 0.0, strength: float = 2.0):
@@ -81,13 +86,8 @@ def cue_features(verb, in_lexicon: bool) -> list[str]:
     return feats
 
 
-@functools.lru_cache(maxsize=1)
 def cue_model() -> dict:
-    try:
-        raw = resources.files("presswatch").joinpath("data/cue_model.json").read_text("utf-8")
-    except FileNotFoundError:
-        return {}
-    return json.loads(raw)["weights"]
+    return _artifact("cue_model.json", "weights")
 
 
 def cue_model_probability(verb, in_lexicon: bool):
