@@ -733,30 +733,30 @@ _CLOSING = re.compile(r"[.,!?]?(?:”|\"|'')")
 def _join_interrupted(quotes: list[RawQuote], text: str) -> list[RawQuote]:
     """“A,” said X. “B.” -> one direct statement [A, B]: B follows A's cue clause in the same
     paragraph with nothing quoted between, and has no cue of its own (or A's)."""
+    def cue_clause_between(a, b, cue) -> bool:
+        # the gap is the cue's clause: short, nothing quoted (abbreviations such as "Sen." and
+        # "(D-Mo.)" make full stops a poor sentence test here)
+        gap = text[a.end:b.start]
+        return (a.end <= cue[0] and cue[1] <= b.start and len(gap) < 250
+                and not any(m in gap for m in ('"', "“", "”", "\n")))
+
     out: list[RawQuote] = []
     for q in quotes:
         prev = out[-1] if out else None
-        if (prev is not None and prev.is_direct and q.is_direct and prev.floating and q.cue is not None
-                and prev.paragraph == q.paragraph and len(prev.content) == 1 and len(q.content) == 1
-                and prev.end <= q.cue[0] and q.cue[1] <= q.start):
+        if prev is None or not (prev.is_direct and q.is_direct and prev.paragraph == q.paragraph
+                                and len(q.content) == 1):
+            out.append(q)
+        elif prev.floating and q.cue is not None and len(prev.content) == 1 \
+                and cue_clause_between(prev, q, q.cue):
             # “A,” Mr. Obama said, “B.” where the cue search gave the cue to B: A is B's first part
-            gap = text[prev.end:q.start]
-            if len(gap) < 250 and not any(m in gap for m in ('"', "“", "”", "\n")):
-                q.content = prev.content + q.content
-                out[-1] = q
-                continue
-        if (prev is not None and prev.is_direct and q.is_direct and prev.cue is not None
-                and (q.floating or q.cue_token is not None and prev.cue_token is not None
-                     and q.cue_token.i == prev.cue_token.i)
-                and prev.paragraph == q.paragraph and len(q.content) == 1):
-            gap = text[prev.end:q.start]
-            # the gap is the cue's clause: short, nothing quoted (abbreviations such as "Sen." and
-            # "(D-Mo.)" make full stops a poor sentence test here)
-            if prev.cue[0] >= prev.end and prev.cue[1] <= q.start and len(gap) < 250 \
-                    and not any(m in gap for m in ('"', "“", "”", "\n")):
-                prev.content.append(q.content[0])
-                continue
-        out.append(q)
+            q.content = prev.content + q.content
+            out[-1] = q
+        elif prev.cue is not None and (q.floating or q.cue_token is not None and prev.cue_token is not None
+                                       and q.cue_token.i == prev.cue_token.i) \
+                and cue_clause_between(prev, q, prev.cue):
+            prev.content.append(q.content[0])
+        else:
+            out.append(q)
     return out
 
 
