@@ -1,11 +1,6 @@
 import pytest
 
 
-def pytest_configure(config):
-    config.addinivalue_line(
-        "markers", "needs_extractor: needs presswatch.extract (fails until the extractor exists)")
-
-
 @pytest.fixture
 def write(tmp_path):
     """write(name, bytes|str) -> path of a new file under tmp_path."""
@@ -19,17 +14,19 @@ def write(tmp_path):
 
 @pytest.fixture(scope="session")
 def nlp():
-    """The real spaCy pipeline, loaded once for every extractor test."""
-    from presswatch.nlp.build import get_nlp
-    return get_nlp()
+    """The parser alone (the spaCy model with presswatch's speed steps), loaded once."""
+    from presswatch.nlp.build import load
+    from presswatch.options import DEFAULT
+    return load(DEFAULT.model, DEFAULT.selective_ner)
 
 
 @pytest.fixture(scope="session")
-def quotes_of(nlp):
-    """quotes_of(text) -> the public Quote records presswatch finds in text."""
-    from presswatch import Article
-    from presswatch.extract import extract_all
+def quotes_of():
+    """quotes_of(text, options=None) -> the public Quote records presswatch finds in text."""
+    from presswatch import Article, analyze
 
-    def run(text):
-        return list(extract_all(Article("t", text), nlp(text)).quotes)
+    def run(text, options=None):
+        a = analyze(Article("t", text), options)
+        assert a.status == "ok", a.error
+        return list(a.quotes)
     return run

@@ -8,9 +8,10 @@ import pytest
 import presswatch
 
 INTENDED = {
-    "analyze", "analyze_many",
-    "Analysis", "Article", "Entity", "Publication", "Quote", "Speaker", "Span", "StatementTime",
-    "PresswatchError", "InputError", "PipelineError", "ModelNotFound", "SettingError",
+    "analyze", "analyze_many", "analysis_of", "Options", "RunOptions",
+    "Analysis", "Article", "Check", "Claim", "Entity", "Publication", "Quote", "Speaker", "Span",
+    "StatementTime", "TimeExpr",
+    "PresswatchError", "InputError", "PipelineError", "ModelNotFound", "SettingError", "StoreError",
     "__version__",
 }
 
@@ -28,7 +29,7 @@ def test_each_public_name_is_importable(name):
 
 
 def test_errors_form_one_tree():
-    for name in ("InputError", "PipelineError", "ModelNotFound", "SettingError"):
+    for name in ("InputError", "PipelineError", "ModelNotFound", "SettingError", "StoreError"):
         assert issubclass(getattr(presswatch, name), presswatch.PresswatchError)
 
 

@@ -134,7 +134,7 @@ def test_partition_failing_every_try_is_retried_then_reported(threads, tmp_path,
     tries = []
     real = job.read_partition
 
-    def flaky(part):
+    def flaky(part, *limit):
         if part.paths[0].endswith("bad.jsonl"):
             tries.append(part.name)
             raise OSError("the disk went away")

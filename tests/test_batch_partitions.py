@@ -173,7 +173,7 @@ def test_partition_task_that_fails_leaves_nothing(tmp_path, monkeypatch):
     write_jsonl(src, range(4))
     (part,) = plan([str(src)], 10 ** 6).partitions
 
-    def broken(p):
+    def broken(p, *limit):
         yield from list(read_partition(p))[:2]
         raise OSError("disk went away")
     monkeypatch.setattr(job, "read_partition", broken)

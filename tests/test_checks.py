@@ -4,10 +4,10 @@ import json
 
 import pytest
 
-from presswatch import Article, check
+import presswatch
+from presswatch import Article, Options
 from presswatch.check.tables import TableError, load_facts, load_reference, parse_value
 from presswatch.cli import main
-from presswatch.extract import extract_all
 
 TEXT = """Casualties mount as talks stall
 GENEVA, April 3, 2024 - More than 37,000 people have been killed in the Gaza Strip in about six months, as confirmed by UN agencies.
@@ -17,15 +17,8 @@ REFERENCE = "series,date,value,source\nkilled Gaza,2024-03-25,32100,Ministry of 
 FACTS = "event,date,source\nKhomeini declared Quds Day,1979-08-07,Encyclopaedia entry\n"
 
 
-@pytest.fixture(autouse=True)
-def clean_tables():
-    check.reset()
-    yield
-    check.reset()
-
-
-def analyze(nlp, text=TEXT):
-    return extract_all(Article("casualties", text), nlp(text))
+def analyze(text=TEXT, **options):
+    return presswatch.analyze(Article("casualties", text), Options(**options))
 
 
 def claim(a, kind):
@@ -33,9 +26,9 @@ def claim(a, kind):
     return c
 
 
-def test_quantity_inconsistent_with_reference_value_shown(nlp, write):
-    check.configure(reference=[write("ref.csv", REFERENCE)])
-    a = analyze(nlp)
+def test_quantity_inconsistent_with_reference_value_shown(write):
+    reference = (str(write("ref.csv", REFERENCE)),)
+    a = analyze(reference=reference)
     assert a.publication.basis == "dateline" and a.publication.date == "2024-04-03"
     (ck,) = claim(a, "quantity").checks
     assert ck.verdict == "inconsistent"
@@ -43,32 +36,32 @@ def test_quantity_inconsistent_with_reference_value_shown(nlp, write):
     assert ck.reference["value"] == 33037
 
 
-def test_quantity_consistent_within_tolerance(nlp, write):
-    check.configure(reference=[write("ref.csv", "series,date,value,source\nkilled Gaza,2024-04-01,37500,X\n")])
-    (ck,) = claim(analyze(nlp), "quantity").checks
+def test_quantity_consistent_within_tolerance(write):
+    reference = (str(write("ref.csv", "series,date,value,source\nkilled Gaza,2024-04-01,37500,X\n")),)
+    (ck,) = claim(analyze(reference=reference), "quantity").checks
     assert ck.verdict == "consistent"
 
 
-def test_reference_too_far_from_the_claim_date_is_unverifiable(nlp, write):
-    check.configure(reference=[write("ref.csv", "series,date,value,source\nkilled Gaza,2023-11-01,10000,X\n")])
-    (ck,) = claim(analyze(nlp), "quantity").checks
+def test_reference_too_far_from_the_claim_date_is_unverifiable(write):
+    reference = (str(write("ref.csv", "series,date,value,source\nkilled Gaza,2023-11-01,10000,X\n")),)
+    (ck,) = claim(analyze(reference=reference), "quantity").checks
     assert ck.verdict == "unverifiable" and "days from the claim's date" in ck.evidence
 
 
-def test_units_differ_is_unverifiable(nlp, write):
-    check.configure(reference=[write("ref.csv", "series,date,value,source\nkilled Gaza,2024-04-01,60%,X\n")])
-    (ck,) = claim(analyze(nlp), "quantity").checks
+def test_units_differ_is_unverifiable(write):
+    reference = (str(write("ref.csv", "series,date,value,source\nkilled Gaza,2024-04-01,60%,X\n")),)
+    (ck,) = claim(analyze(reference=reference), "quantity").checks
     assert ck.verdict == "unverifiable" and "units differ" in ck.evidence
 
 
-def test_no_matching_series_means_no_verdict(nlp, write):
-    check.configure(reference=[write("ref.csv", "series,date,value,source\nwheat exports Ukraine,2024-04-01,5,X\n")])
-    assert claim(analyze(nlp), "quantity").checks == ()
+def test_no_matching_series_means_no_verdict(write):
+    reference = (str(write("ref.csv", "series,date,value,source\nwheat exports Ukraine,2024-04-01,5,X\n")),)
+    assert claim(analyze(reference=reference), "quantity").checks == ()
 
 
-def test_historical_date_against_fact_table(nlp, write):
-    check.configure(facts=[write("facts.csv", FACTS)])
-    (ck,) = claim(analyze(nlp), "historical date").checks
+def test_historical_date_against_fact_table(write):
+    facts = (str(write("facts.csv", FACTS)),)
+    (ck,) = claim(analyze(facts=facts), "historical date").checks
     assert ck.verdict == "inconsistent"
     assert "1979-08-07" in ck.evidence and "1980" in ck.evidence
 
@@ -107,9 +100,9 @@ def test_values():
     assert parse_value("many") == (None, None)
 
 
-def test_broken_file_from_the_environment_makes_checks_unverifiable(nlp, tmp_path, monkeypatch):
-    monkeypatch.setenv("PRESSWATCH_REFERENCE", str(tmp_path / "missing.csv"))
-    (ck,) = claim(analyze(nlp), "quantity").checks
+def test_a_broken_reference_file_makes_checks_unverifiable(tmp_path):
+    options = Options.from_env({"PRESSWATCH_REFERENCE": str(tmp_path / "missing.csv")})
+    (ck,) = claim(presswatch.analyze(Article("casualties", TEXT), options), "quantity").checks
     assert ck.verdict == "unverifiable" and "could not be loaded" in ck.evidence
 
 

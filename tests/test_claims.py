@@ -1,8 +1,14 @@
 """Claims, checks and statement times end to end on articles the project wrote itself."""
 import pytest
 
-from presswatch import Article
-from presswatch.extract import extract_all
+import presswatch
+from presswatch import Article, Options
+
+
+def analyze(article, options=None):
+    a = presswatch.analyze(article, options)
+    assert a.status == "ok", a.error  # a failure inside the analysis would be an error result
+    return a
 
 ARTICLE = """Rally marks Al-Quds Day in the capital
 TEHRAN - Thousands marched on Friday as the country marked International Quds Day (last Friday of Ramadan, this year falling on April 5), a day that draws millions of supporters every year.
@@ -15,8 +21,8 @@ This year, Al-Quds Day falls on April 5, and organisers expect large crowds beca
 
 
 @pytest.fixture(scope="module")
-def analysis(nlp):
-    return extract_all(Article("rally", ARTICLE), nlp(ARTICLE))
+def analysis():
+    return analyze(Article("rally", ARTICLE))
 
 
 def test_publication_year_inferred_from_the_calendar_statement(analysis):
@@ -65,16 +71,16 @@ def test_statement_times(analysis):
     assert declared.occasion == "declaration of International Quds Day"
 
 
-def test_never_the_publication_date_by_default(nlp):
+def test_never_the_publication_date_by_default():
     text = "The minister said the plan would work. “We are ready,” she added."
-    a = extract_all(Article("d", text, published="2024-03-01"), nlp(text))
+    a = analyze(Article("d", text, published="2024-03-01"))
     assert a.publication.basis == "given"
     assert all(q.statement_time.basis == "unknown" and q.statement_time.date is None for q in a.quotes)
 
 
-def test_said_on_a_weekday_is_a_stated_date(nlp):
+def test_said_on_a_weekday_is_a_stated_date():
     text = "The minister Claire Dubois said on Tuesday that the plan would work."
-    a = extract_all(Article("d", text, published="2024-04-03"), nlp(text))
+    a = analyze(Article("d", text, published="2024-04-03"))
     (q,) = a.quotes
     assert (q.statement_time.date, q.statement_time.basis) == ("2024-04-02", "stated")
 
@@ -86,9 +92,8 @@ def test_times_in_output(analysis):
     assert values["April 5"] == "2024-04-05"
 
 
-def test_claims_off(nlp, monkeypatch):
-    monkeypatch.setenv("PRESSWATCH_CLAIMS", "0")
-    a = extract_all(Article("rally", ARTICLE), nlp(ARTICLE))
+def test_claims_off():
+    a = analyze(Article("rally", ARTICLE), Options(claims=False))
     assert a.claims == () and a.times == ()
     assert a.publication.year == 2024  # still inferred
     assert any(q.statement_time.year == 2022 for q in a.quotes)
@@ -112,22 +117,22 @@ ODD_DATES = [None, "garbage", "2024-02-30", "9999-12-31", "0001-01-01", "03/04/2
 
 
 @pytest.mark.parametrize("published", ODD_DATES)
-def test_odd_dates_and_texts_never_fail(nlp, published):
+def test_odd_dates_and_texts_never_fail(published):
     for text in ODD_TEXTS:
-        a = extract_all(Article("odd", text, published=published), nlp(text))
+        a = analyze(Article("odd", text, published=published))
         for c in a.claims:
             for ck in c.checks:
                 assert ck.verdict in ("consistent", "inconsistent", "unverifiable") and ck.evidence
 
 
-def test_impossible_calendar_date_is_inconsistent(nlp):
+def test_impossible_calendar_date_is_inconsistent():
     text = "This year, Christmas falls on December 26."
-    a = extract_all(Article("x", text, published="2024-04-03"), nlp(text))
+    a = analyze(Article("x", text, published="2024-04-03"))
     (c,) = a.claims
     assert c.checks[0].verdict == "inconsistent" and "December 25" in c.checks[0].evidence
 
 
-def test_a_day_off_a_computed_islamic_date_is_unverifiable(nlp):
+def test_a_day_off_a_computed_islamic_date_is_unverifiable():
     text = "This year, Eid al-Fitr falls on a Tuesday."
-    a = extract_all(Article("x", text, published="2024-04-03"), nlp(text))
+    a = analyze(Article("x", text, published="2024-04-03"))
     assert a.claims[0].checks[0].verdict == "unverifiable"

@@ -152,7 +152,7 @@ def test_real_process_bad_inputs_no_traceback(tmp_path):
 
 
 @pytest.mark.parametrize("env,needle", [
-    ({"PRESSWATCH_BATCH_SIZE": "lots"}, "PRESSWATCH_BATCH_SIZE='lots' is not a valid int"),
+    ({"PRESSWATCH_BATCH_SIZE": "lots"}, "PRESSWATCH_BATCH_SIZE='lots' is not valid: use a whole number of at least 1"),
     ({"PRESSWATCH_MODEL": "no_such_model_xyz"}, "no spaCy model could be loaded"),
 ])
 def test_presswatch_error_is_one_line_exit_1(write, env, needle):
@@ -197,5 +197,5 @@ def test_settings_lists_every_setting():
     result = run(["settings"])
     assert result.exit_code == 0
     for s in SETTINGS.values():
-        assert s.name in result.stdout and s.env in result.stdout and s.help in result.stdout
-        assert repr(s.default) in result.stdout
+        assert f"{s.owner}.{s.name}" in result.stdout and s.env in result.stdout and s.help in result.stdout
+        assert repr(s.shown_default) in result.stdout and s.allowed in result.stdout

@@ -13,7 +13,6 @@ from presswatch.cli import cli
 from presswatch.ingest import read_inputs
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-pytestmark = pytest.mark.needs_extractor
 
 
 def analyze_jsonl(*paths):

@@ -1,4 +1,4 @@
-"""A confidence per statement, and one setting to trade recall for precision."""
+"""A confidence per statement, and one option to trade recall for precision."""
 
 TEXT = ("Mayor Lena Park said that the budget was balanced.\n"
         "“We kept every promise,” Park told reporters.\n"
@@ -16,20 +16,22 @@ def test_every_statement_has_a_confidence(quotes_of):
     assert direct[0].confidence > direct[1].confidence
 
 
-def test_min_confidence_leaves_out_the_less_sure(quotes_of, monkeypatch):
+def test_min_confidence_leaves_out_the_less_sure(quotes_of):
+    from presswatch import Options
+
     everything = quotes_of(TEXT)
     floor = sorted(q.confidence for q in everything)[1] + 1e-6  # above the two least sure
-    monkeypatch.setenv("PRESSWATCH_MIN_CONFIDENCE", str(floor))
-    kept = quotes_of(TEXT)
+    kept = quotes_of(TEXT, Options(min_confidence=floor))
     assert len(kept) == len(everything) - 2
     assert all(q.confidence >= floor for q in kept)
 
 
-def test_a_bad_min_confidence_is_a_clear_error(quotes_of, monkeypatch):
+def test_a_bad_min_confidence_is_a_clear_error():
     import pytest
 
-    from presswatch import SettingError
+    from presswatch import Options, SettingError
 
-    monkeypatch.setenv("PRESSWATCH_MIN_CONFIDENCE", "high")
-    with pytest.raises(SettingError, match="PRESSWATCH_MIN_CONFIDENCE"):
-        quotes_of(TEXT)
+    with pytest.raises(SettingError, match="PRESSWATCH_MIN_CONFIDENCE='high' is not valid: use a number from 0 to 1"):
+        Options.from_env({"PRESSWATCH_MIN_CONFIDENCE": "high"})
+    with pytest.raises(SettingError, match="min_confidence=1.5 is not valid"):
+        Options(min_confidence=1.5)

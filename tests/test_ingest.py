@@ -12,8 +12,8 @@ from presswatch.records import Analysis, Article
 ARTICLE = "Minister defends budget\nOTTAWA - The minister said the budget was fair.\n"
 
 
-def read_all(paths, stdin=None):
-    return list(read_inputs([str(p) for p in paths], stdin=stdin))
+def read_all(paths, stdin=None, **limit):
+    return list(read_inputs([str(p) for p in paths], stdin=stdin, **limit))
 
 
 def assert_failed(item, doc_id, *needles):
@@ -46,12 +46,11 @@ def test_bad_file_becomes_failed_record(write, name, content, needles):
     assert item.origin == str(path)
 
 
-def test_file_over_max_bytes_is_refused(write, monkeypatch):
-    monkeypatch.setenv("PRESSWATCH_MAX_BYTES", "100")
+def test_file_over_max_bytes_is_refused(write):
     path = write("big.txt", "x" * 101)
-    [item] = read_all([path])
+    [item] = read_all([path], max_bytes=100)
     assert_failed(item, "big", str(path), "101 bytes", "over the limit of 100", "PRESSWATCH_MAX_BYTES")
-    [ok] = read_all([write("small.txt", "y" * 100)])
+    [ok] = read_all([write("small.txt", "y" * 100)], max_bytes=100)
     assert isinstance(ok, Article)
 
 
@@ -77,10 +76,9 @@ class Endless(io.RawIOBase):
         return len(b)
 
 
-def test_endless_stdin_is_refused_after_limit(monkeypatch):
-    monkeypatch.setenv("PRESSWATCH_MAX_BYTES", "50000")
+def test_endless_stdin_is_refused_after_limit():
     stream = Endless()
-    [item] = list(read_inputs(["-"], stdin=stream))
+    [item] = list(read_inputs(["-"], stdin=stream, max_bytes=50000))
     assert_failed(item, "stdin", "<stdin>", "limit of 50,000 bytes")
     assert stream.taken < 50000 + 65536
 
@@ -236,11 +234,10 @@ def test_jsonl_invalid_utf8_names_byte_offset(write):
                   f"byte offset {len(first) + 28}", "re-encode")
 
 
-def test_jsonl_line_over_limit(write, monkeypatch):
-    monkeypatch.setenv("PRESSWATCH_MAX_BYTES", "200")
+def test_jsonl_line_over_limit(write):
     long_line = '{"doc_id": "long", "text": "' + "x" * 500 + '"}\n'
     path = write("lim.jsonl", '{"doc_id": "a", "text": "ok"}\n' + long_line + '{"doc_id": "c", "text": "ok"}\n')
-    a, bad, c = read_all([path])
+    a, bad, c = read_all([path], max_bytes=200)
     assert_failed(bad, "lim-2", f"{path}:2", "over the limit of 200")
     assert (a.doc_id, c.doc_id) == ("a", "c")
 

@@ -4,8 +4,8 @@ from importlib import resources
 
 import pytest
 
-from presswatch.nlp.cues import cue_base
-from presswatch.nlp.learned import cue_features, cue_model, cue_model_probability
+from presswatch.nlp.lexicons.speech import cue_base
+from presswatch.nlp.quotes.learned import cue_features, cue_model, cue_model_probability
 
 
 def _verb(nlp, text, word):
@@ -37,18 +37,19 @@ def test_a_verb_reporting_a_position_scores_above_one_that_does_not(nlp, cue_tex
     assert p_cue > 0.5 > p_plain or p_cue > p_plain + 0.2
 
 
-def test_broad_scope_uses_the_model_for_verbs_outside_the_lexicon(quotes_of, monkeypatch):
+def test_broad_scope_uses_the_model_for_verbs_outside_the_lexicon(quotes_of):
+    from presswatch import Options
+
     text = "Mayor Lena Park refuses to release the audit.\n"
     assert quotes_of(text) == []  # not a statement in the speech scope
-    monkeypatch.setenv("PRESSWATCH_ATTRIBUTION_SCOPE", "broad")
-    qs = quotes_of(text)
+    qs = quotes_of(text, Options(attribution_scope="broad"))
     assert [(q.speaker, q.cue.text, q.content[0].text) for q in qs] == [
         ("Lena Park", "refuses", "to release the audit")]
     assert 0.5 <= qs[0].confidence <= 1.0
 
 
 def test_speech_scope_drops_a_lexicon_verb_the_model_finds_no_cue(quotes_of, monkeypatch):
-    import presswatch.nlp.quotes as quotes
+    import presswatch.nlp.quotes.scope as quotes
     text = "The council report also reflected growing public worries about the new tax.\n"
     assert quotes_of(text) == []
     monkeypatch.setattr(quotes, "SPEECH_LEXICON_FLOOR", 0.0)  # the lexicon alone takes it

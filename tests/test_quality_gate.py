@@ -41,9 +41,8 @@ def _score(pred, gold):
 
 
 @pytest.fixture(scope="module")
-def results(nlp):
-    from presswatch import Article
-    from presswatch.extract import extract_all
+def results():
+    from presswatch import Article, analyze
 
     out = []
     for a in ARTICLES:
@@ -53,7 +52,7 @@ def results(nlp):
             start = text.find(content)
             assert start >= 0, f"gold content not in {a['doc_id']}: {content!r}"
             gold.append(((start, start + len(content)), speaker))
-        pred = list(extract_all(Article(a["doc_id"], text), nlp(text)).quotes)
+        pred = list(analyze(Article(a["doc_id"], text)).quotes)
         out.append((a["doc_id"], _score(pred, gold)))
     return out
 

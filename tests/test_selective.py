@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from gold.articles import ARTICLES
-from presswatch import Article
-from presswatch.extract import extract_all
+from presswatch import Article, Options, analyze
 from presswatch.nlp import build, selective
+from presswatch.pipeline import get_nlp
 
 TEXTS = [a["text"] for a in ARTICLES] + [p.read_text(encoding="utf-8") for p in sorted(Path("samples").glob("*.txt"))]
 
@@ -57,20 +57,21 @@ def test_entities_are_nearly_those_of_the_full_recognizer(nlp, full_nlp):
     assert same >= 0.95 * total
 
 
-def _statements(nlp, text):
-    a = extract_all(Article("t", text), nlp(text))
+def _statements(text, selective_ner):
+    a = analyze(Article("t", text), Options(selective_ner=selective_ner))
     return [(tuple((s.start, s.end) for s in q.content), q.speaker, q.cue.text if q.cue else None)
             for q in a.quotes]
 
 
 @pytest.mark.parametrize("i", range(len(TEXTS)))
-def test_quotes_and_speakers_are_those_of_the_full_pipeline(nlp, full_nlp, i):
-    assert _statements(nlp, TEXTS[i]) == _statements(full_nlp, TEXTS[i])
+def test_quotes_and_speakers_are_those_of_the_full_pipeline(i):
+    assert _statements(TEXTS[i], True) == _statements(TEXTS[i], False)
 
 
-def test_the_setting_turns_it_off(monkeypatch):
-    monkeypatch.setenv("PRESSWATCH_SELECTIVE_NER", "0")
-    assert "ner" in build.get_nlp().pipe_names
+def test_the_option_turns_it_off():
+    assert "ner" in get_nlp(Options(selective_ner=False)).pipe_names
+    assert "selective_ner" in get_nlp(Options()).pipe_names
+    assert Options.from_env({"PRESSWATCH_SELECTIVE_NER": "0"}).selective_ner is False
 
 
 def test_the_beam_of_one_decodes_as_the_greedy_recognizer(nlp):

@@ -1,7 +1,7 @@
 """Speaker resolution inside an article: names, surnames, titles, roles, pronouns, organisations."""
 import pytest
 
-from presswatch.nlp.speakers import name_tokens
+from presswatch.nlp.names import person_words
 
 
 @pytest.mark.parametrize("name, words", [
@@ -13,7 +13,7 @@ from presswatch.nlp.speakers import name_tokens
     ("Mr. Smith", ["Smith"]),
 ])
 def test_name_tokens_strip_titles_and_possessives(name, words):
-    assert name_tokens(name) == words
+    assert person_words(name) == words
 
 
 def test_name_variants_and_pronouns_resolve_to_the_fullest_name(quotes_of):

@@ -12,11 +12,13 @@ import textwrap
 
 import click
 
-from . import __version__, settings
+from . import __version__
 from .errors import PresswatchError
 from .ingest import read_inputs
+from .options import DEFAULT, DEFAULT_RUN, Options, RunOptions
 from .pipeline import analyze_many
 from .render import render
+from .settings import SETTINGS, markdown_table
 
 
 def _fail(message: str, code: int = 1):
@@ -35,8 +37,7 @@ def cli():
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
               show_default=True, help="text: a report to read; json: one array; jsonl: one result per line")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None,
-              help="articles per spaCy batch (default: PRESSWATCH_BATCH_SIZE or "
-                   f"{settings.SETTINGS['batch_size'].default})")
+              help=f"articles per spaCy batch (default: PRESSWATCH_BATCH_SIZE or {DEFAULT.batch_size})")
 @click.option("--reference", "reference", multiple=True, metavar="FILE",
               help="CSV of reference series (series,date,value,source) to check quantity claims against; repeatable")
 @click.option("--facts", "facts", multiple=True, metavar="FILE",
@@ -46,10 +47,10 @@ def analyze(paths, fmt, batch_size, reference, facts):
 
     Results come out in input order, one per article (per line for JSONL input). Exits 1 if any
     article failed; the others are still written."""
-    _load_tables(reference, facts)
-    items = read_inputs(paths, stdin=sys.stdin)  # ingest reads its bytes (.buffer)
+    options = _options(reference, facts)
+    items = read_inputs(paths, stdin=sys.stdin, max_bytes=_run_options().max_bytes)
     try:
-        failed = _write(analyze_many(items, batch_size=batch_size), fmt, sys.stdout)
+        failed = _write(analyze_many(items, options, batch_size=batch_size), fmt, sys.stdout)
     except PresswatchError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
@@ -58,25 +59,35 @@ def analyze(paths, fmt, batch_size, reference, facts):
         sys.exit(1)
 
 
-def _load_tables(reference, facts):
-    """Load --reference/--facts (and PRESSWATCH_REFERENCE/FACTS) before any article: a file that
-    cannot be used stops here with one line; skipped rows are listed as warnings."""
-    from . import check
-
-    def listed(name):
-        return [p for p in (settings.get(name) or "").split(os.pathsep) if p.strip()]
-
-    reference, facts = listed("reference") + list(reference), listed("facts") + list(facts)
-    if not reference and not facts:
-        return
+def _run_options(**given) -> RunOptions:
+    """The run settings of PRESSWATCH_* variables, with the command line's options (None: not given)."""
     try:
-        tables = check.configure(reference=reference, facts=facts)
+        return RunOptions.from_env(**given)
     except PresswatchError as exc:
         _fail(str(exc))
+
+
+def _options(reference=(), facts=()) -> Options:
+    """The analysis options of PRESSWATCH_* variables, with --reference and --facts added. The tables
+    are loaded now: a file that cannot be used stops here with one line, before any article;
+    skipped rows are listed as warnings."""
+    from .check import tables_for
+
+    try:
+        options = Options.from_env()
+    except PresswatchError as exc:
+        _fail(str(exc))
+    options = options.with_(reference=options.reference + tuple(reference), facts=options.facts + tuple(facts))
+    if not options.reference and not options.facts:
+        return options
+    tables = tables_for(options.reference, options.facts)
+    if tables.errors:
+        _fail(tables.errors[0])
     for problem in tables.problems[:20]:
         click.echo(f"presswatch: warning: skipped {problem}", err=True)
     if len(tables.problems) > 20:
         click.echo(f"presswatch: warning: ... and {len(tables.problems) - 20} more skipped rows", err=True)
+    return options
 
 
 @cli.command("calendar")
@@ -139,8 +150,8 @@ def _write(analyses, fmt: str, out) -> int:
 
 
 _DB = click.option("--db", default=None, metavar="URL",
-                   help="the corpus store: sqlite:///FILE.db or postgresql://... (default: PRESSWATCH_DB or "
-                        f"{settings.SETTINGS['db'].default})")
+                   help=f"the corpus store: sqlite:///FILE.db or postgresql://... (default: PRESSWATCH_DB or "
+                        f"{DEFAULT_RUN.db})")
 
 
 @cli.command()
@@ -156,8 +167,10 @@ def ingest(paths, db, batch_size):
     from .corpus.progress import progress_bar, summary
     from .store import open_store
 
-    with open_store(db) as store, progress_bar() as bar:
-        report = run_ingest(paths, store, batch_size=batch_size, progress=bar, stdin=sys.stdin)
+    run = _run_options(db=db)
+    with open_store(run.db) as store, progress_bar() as bar:
+        report = run_ingest(paths, store, _options(), max_bytes=run.max_bytes, batch_size=batch_size,
+                            progress=bar, stdin=sys.stdin)
     for doc_id, reason in report.errors:
         click.echo(f"ERROR {doc_id}: {reason}", err=True)
     click.echo(summary(report), err=True)
@@ -177,7 +190,7 @@ def ingest(paths, db, batch_size):
                    "with --scheduler: wait for this many workers")
 @click.option("--partition-mb", type=click.FloatRange(min=0.001), default=None,
               help="input megabytes per task (default: PRESSWATCH_BATCH_PARTITION_MB or "
-                   f"{settings.SETTINGS['batch_partition_mb'].default})")
+                   f"{DEFAULT_RUN.batch_partition_mb})")
 @click.option("--retries", type=click.IntRange(min=0), default=2, show_default=True,
               help="times a failed partition is retried before it is reported")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="articles per spaCy batch")
@@ -191,12 +204,13 @@ def batch(inputs, out, scheduler, workers, partition_mb, retries, batch_size):
 
     refuse_stdin(inputs)
     prepare_out(out)  # a folder that cannot take the output: one line now, before a cluster starts
-    mb = partition_mb if partition_mb is not None else settings.get("batch_partition_mb")
+    run = _run_options(batch_partition_mb=partition_mb)
+    options = _options()
     with connect(scheduler, workers) as client:
         click.echo(f"presswatch: batch: dashboard {dashboard_link(client) or 'unavailable (install bokeh)'}", err=True)
         with progress_display() as progress:
-            s = run_job(inputs, out, client, partition_bytes=int(mb * (1 << 20)), retries=retries,
-                        batch_size=batch_size, progress=progress)
+            s = run_job(inputs, out, client, options, run, retries=retries, batch_size=batch_size,
+                        progress=progress)
     for name, what, error in s.failed_partitions[:20]:
         click.echo(f"FAILED partition {name} ({what}): {error}", err=True)
     click.echo(f"presswatch: batch: {s.line()} on {s.workers} worker{'s' * (s.workers != 1)}; output {s.out}", err=True)
@@ -222,7 +236,7 @@ def search(query, db, speaker, outlet, since, until, claims, limit, offset, fmt)
 
     s = Search(query, speaker=speaker, outlet=outlet, since=since, until=until,
                target="claims" if claims else "statements", limit=limit, offset=offset)
-    with open_store(db, readonly=True) as store:
+    with open_store(_run_options(db=db).db, readonly=True) as store:
         page = store.search(s, facets=fmt == "json")
     out = {"json": lambda: to_json(page, s), "csv": lambda: to_csv(page.hits, s.target),
            "table": lambda: to_table(page, s)}[fmt]()
@@ -238,18 +252,24 @@ def serve(db, host, port):
     import uvicorn
 
     from .web import create_app
-    app = create_app(db)
+    app = create_app(_run_options(db=db).db)
     click.echo(f"presswatch: serving {app.state.store.url} on http://{host}:{port}/", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @cli.command("settings")
-def show_settings():
-    """List every setting: name, environment variable, default, and what it does."""
-    for s in settings.SETTINGS.values():
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
+              help="markdown: the README's table")
+def show_settings(fmt):
+    """List every setting: name, environment variable, default, allowed values and what it does."""
+    if fmt == "markdown":
+        click.echo(markdown_table(), nl=False)
+        return
+    for s in SETTINGS.values():
         current = os.environ.get(s.env)
         now = f"  (now {current!r})" if current is not None else ""
-        click.echo(f"{s.name}\n  env: {s.env}\n  default: {s.default!r}{now}\n  {s.help}\n")
+        click.echo(f"{s.owner}.{s.name}\n  env: {s.env}\n  default: {s.shown_default!r}{now}\n"
+                   f"  allowed: {s.allowed}\n  {s.help}\n")
 
 
 def main(argv=None):

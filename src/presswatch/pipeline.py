@@ -1,15 +1,17 @@
-"""analyze(article) and analyze_many(articles): the whole per-article analysis.
+"""analyze(article, options) and analyze_many(articles, options): the whole per-article analysis.
 
-A failure inside one article becomes an Analysis with status "error"; a batch never aborts for one
-bad article.
+presswatch's pipeline is the spaCy model with its speed steps (nlp/build.py) and the presswatch
+components (components/), built once per model and shared by every Options: the components read
+the Options passed with each article. A failure inside one article becomes an Analysis with
+status "error"; a batch never aborts for one bad article.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
-from typing import Iterable, Iterator, Union
+from typing import Iterable, Iterator, Optional, Union
 
-from . import settings
-from .errors import PresswatchError
+from .options import DEFAULT, Options
 from .records import Analysis, Article
 
 ArticleLike = Union[Article, str]
@@ -33,75 +35,101 @@ def for_parser(text: str) -> str:
     return text.translate(_INVISIBLE)
 
 
-def _analyze_doc(article: Article, doc) -> Analysis:
-    from .extract import extract_all
-    return extract_all(article, doc)
+@functools.lru_cache(maxsize=None)
+def _pipeline(model: str, selective_ner: bool):
+    from .components import STEPS
+    from .nlp.build import new_pipeline
+
+    nlp = new_pipeline(model, selective_ner)
+    for name in STEPS:  # "record": a step that fails on one article fails that article alone
+        nlp.add_pipe(name, config={"on_error": "record"})
+    return nlp
 
 
-def _check(article: Article) -> str | None:
+def get_nlp(options: Optional[Options] = None):
+    """presswatch's pipeline for these Options (one per model and entity-recognizer setting)."""
+    options = options or DEFAULT
+    return _pipeline(options.model, options.selective_ner)
+
+
+def _check(article: Article, options: Options) -> Optional[str]:
     if not article.text or not article.text.strip():
         return "the article has no text; give it a non-empty text (or html) field"
-    limit = settings.get("max_chars")
-    if len(article.text) > limit:
-        return (f"the article has {len(article.text):,} characters, over the limit of {limit:,}; "
-                f"split it or raise PRESSWATCH_MAX_CHARS")
+    if len(article.text) > options.max_chars:
+        return (f"the article has {len(article.text):,} characters, over the limit of {options.max_chars:,}; "
+                f"split it or raise PRESSWATCH_MAX_CHARS (Options.max_chars)")
     return None
 
 
-def analyze(item: ArticleLike) -> Analysis:
+def _analyze_doc(article: Article, doc) -> Analysis:
+    return analysis_of(doc, article)
+
+
+def analysis_of(doc, article: Optional[Article] = None) -> Analysis:
+    """The Analysis of a Doc that the presswatch components processed (in any spaCy pipeline)."""
+    from .components import analysis_of as read
+    return read(doc, article)
+
+
+def analyze(item: ArticleLike, options: Optional[Options] = None) -> Analysis:
     """Analyze one article (an Article or plain text)."""
-    return next(analyze_many([item]))
+    return next(analyze_many([item], options))
 
 
-def analyze_many(items: Iterable[Union[ArticleLike, Analysis]], batch_size: int | None = None) -> Iterator[Analysis]:
-    """Analyze articles in order, batching them through spaCy. An Analysis passed in (an input that
-    already failed to read) is passed through unchanged, so the output keeps the input's order."""
-    from .nlp.build import get_nlp
-
-    for name in settings.SETTINGS:
-        settings.get(name)  # a bad PRESSWATCH_* value is one clear error now, not one per article
-    batch_size = batch_size or settings.get("batch_size")
+def analyze_many(items: Iterable[Union[ArticleLike, Analysis]], options: Optional[Options] = None,
+                 batch_size: Optional[int] = None) -> Iterator[Analysis]:
+    """Analyze articles in order, batching them through spaCy (`batch_size`, default
+    options.batch_size). An Analysis passed in (an input that already failed to read) is passed
+    through unchanged, so the output keeps the input's order."""
+    options = options or DEFAULT
+    batch_size = batch_size or options.batch_size
     pending: list = []
-
-    def flush():
-        todo = [(for_parser(a.text), i) for i, a in enumerate(pending) if isinstance(a, Article)]
-        docs = {}
-        if todo:
-            nlp = get_nlp()  # loaded on the first real article: a run of only bad inputs stays fast
-            try:
-                for doc, i in nlp.pipe(todo, as_tuples=True, batch_size=batch_size):
-                    docs[i] = doc
-            except Exception:  # one bad article must not lose the batch: redo one by one
-                for text, i in todo:
-                    try:
-                        docs[i] = nlp(text)
-                    except Exception as exc:
-                        docs[i] = exc
-        for i, a in enumerate(pending):
-            if isinstance(a, Analysis):
-                yield a
-                continue
-            doc = docs.get(i)
-            if isinstance(doc, Exception):
-                yield Analysis.failed(a.doc_id, f"the NLP pipeline failed on this article: {doc}", a.origin)
-                continue
-            try:
-                yield _analyze_doc(a, doc)
-            except PresswatchError as exc:
-                yield Analysis.failed(a.doc_id, str(exc), a.origin)
-            except Exception as exc:  # a defect of ours: report it on this article, keep going
-                yield Analysis.failed(a.doc_id, f"internal error while analyzing ({type(exc).__name__}: {exc}); "
-                                                f"please report it with this article", a.origin)
-        pending.clear()
-
     for item in items:
         if not isinstance(item, Analysis):
             item = as_article(item)
-            problem = _check(item)
+            problem = _check(item, options)
             if problem:
                 item = Analysis.failed(item.doc_id, problem, item.origin)
         pending.append(item)
         if len(pending) >= batch_size:
-            yield from flush()
+            yield from _flush(pending, options, batch_size)
+            pending = []
     if pending:
-        yield from flush()
+        yield from _flush(pending, options, batch_size)
+
+
+def _flush(pending: list, options: Options, batch_size: int) -> Iterator[Analysis]:
+    docs = _parse([(i, a) for i, a in enumerate(pending) if isinstance(a, Article)], options, batch_size)
+    for i, a in enumerate(pending):
+        if isinstance(a, Analysis):
+            yield a
+            continue
+        doc = docs.get(i)
+        if isinstance(doc, Exception):
+            yield Analysis.failed(a.doc_id, f"the NLP pipeline failed on this article: {doc}", a.origin)
+            continue
+        try:
+            yield _analyze_doc(a, doc)
+        except Exception as exc:  # a defect of ours: report it on this article, keep going
+            yield Analysis.failed(a.doc_id, f"internal error while analyzing ({type(exc).__name__}: {exc}); "
+                                            f"please report it with this article", a.origin)
+
+
+def _parse(todo: list, options: Options, batch_size: int) -> dict:
+    """{index: Doc or the exception that one article raised}; the model is loaded on the first real
+    article, so a run of only bad inputs stays fast."""
+    if not todo:
+        return {}
+    nlp = get_nlp(options)
+    contexts = [(for_parser(a.text), {"index": i, "article": a, "options": options}) for i, a in todo]
+    docs: dict = {}
+    try:
+        for doc, ctx in nlp.pipe(contexts, as_tuples=True, batch_size=batch_size):
+            docs[ctx["index"]] = doc
+    except Exception:  # one bad article must not lose the batch: redo one by one
+        for text, ctx in contexts:
+            try:
+                docs[ctx["index"]] = next(iter(nlp.pipe([(text, ctx)], as_tuples=True)))[0]
+            except Exception as exc:
+                docs[ctx["index"]] = exc
+    return docs

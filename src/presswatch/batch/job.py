@@ -22,8 +22,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
-from .. import __version__, settings
+from dataclasses import asdict
+
+from .. import __version__
 from ..errors import InputError, PresswatchError
+from ..options import DEFAULT, DEFAULT_RUN, Options, RunOptions
 from ..records import Article
 from . import tables
 from .partitions import Partition, file_key, index_warc, plan, read_partition
@@ -36,22 +39,23 @@ class BatchError(PresswatchError):
 
 
 # ---------------------------------------------------------------------------------------- tasks
-def run_partition(part: Partition, out: str, batch_size: Optional[int] = None) -> dict:
-    """Task: analyse one partition and write its five Parquet files. Returns counts (small)."""
+def run_partition(part: Partition, out: str, options: Options = DEFAULT, max_bytes: int = DEFAULT_RUN.max_bytes,
+                  batch_size: Optional[int] = None) -> dict:
+    """Task: analyse one partition with `options` and write its five Parquet files. Returns counts (small)."""
     import presswatch
 
     t0 = time.perf_counter()
     pending: deque = deque()
 
     def feed():
-        for item in read_partition(part):
+        for item in read_partition(part, max_bytes):
             pending.append(item)
             yield item
 
     meta = {"inputs": [list(part.paths), part.start, part.end] if part.kind != "files" else list(part.paths),
             "kind": part.kind, "version": __version__}
     with tables.PartWriter(out, part.name, meta) as w:
-        for analysis in presswatch.analyze_many(feed(), batch_size=batch_size):
+        for analysis in presswatch.analyze_many(feed(), options, batch_size=batch_size):
             item = pending.popleft()
             if analysis.status == "ok" and isinstance(item, Article):
                 w.add(item, analysis)
@@ -67,23 +71,22 @@ def index_task(path: str, partition_bytes: int) -> list:
     return index_warc(path, partition_bytes)
 
 
-def _worker_plugin(env: dict):
+def _worker_plugin(options: Options):
     from distributed.diagnostics.plugin import WorkerPlugin
 
     class LoadModel(WorkerPlugin):
-        """Sets the client's PRESSWATCH_* settings in the worker process and loads the model there
-        once, before the worker's first task (and in every worker that replaces a dead one)."""
+        """Loads the model for the job's Options in the worker process once, before the worker's
+        first task (and in every worker that replaces a dead one)."""
         name = "presswatch-model"
 
-        def __init__(self, env):
-            self.env = env
+        def __init__(self, options):
+            self.options = options
 
         def setup(self, worker):
-            os.environ.update(self.env)
             import presswatch
-            presswatch.analyze(WARM_UP)
+            presswatch.analyze(WARM_UP, self.options)
 
-    return LoadModel(env)
+    return LoadModel(options)
 
 
 # ---------------------------------------------------------------------------------------- client
@@ -123,19 +126,19 @@ def prepare_out(out: str) -> str:
     return out
 
 
-def run_job(inputs: Iterable[str], out: str, client, partition_bytes: Optional[int] = None,
+def run_job(inputs: Iterable[str], out: str, client, options: Options = DEFAULT, run: RunOptions = DEFAULT_RUN,
             retries: int = 2, batch_size: Optional[int] = None,
-            progress: Optional[Callable[[Summary], None]] = None) -> Summary:
-    """Analyse `inputs` on the cluster behind `client` into the folder `out`.
+            progress: Optional[Callable[[Summary], None]] = None, partition_bytes: Optional[int] = None) -> Summary:
+    """Analyse `inputs` with `options` on the cluster behind `client` into the folder `out`; `run`
+    gives the partition size (`partition_bytes` overrides it in bytes) and the input limit. The
+    Options travel to the workers with the tasks.
 
     The folder holds one job: partitions of this job overwrite their files, and the files of
     partitions this job does not have (an earlier job's other inputs or partition size) are removed
     before anything is written, so the Parquet tables hold each article once at every moment."""
     from distributed import as_completed
 
-    if partition_bytes is None:
-        partition_bytes = int(settings.get("batch_partition_mb") * (1 << 20))
-    partition_bytes = max(1, int(partition_bytes))
+    partition_bytes = max(1, int(partition_bytes or run.batch_partition_mb * (1 << 20)))
     inputs = [os.fspath(p) for p in inputs]
     out = prepare_out(out)
     started = time.perf_counter()
@@ -154,27 +157,26 @@ def run_job(inputs: Iterable[str], out: str, client, partition_bytes: Optional[i
 
     status: dict = {}  # partition name -> {"what", "status", ...}
     manifest = {"format": 1, "version": __version__, "inputs": inputs, "partition_bytes": partition_bytes,
-                "settings": _env(), "complete": False, "partitions": status}
+                "options": _plain(asdict(options)), "complete": False, "partitions": status}
     _write_manifest(out, manifest)
 
-    env = _env()
-    client.register_plugin(_worker_plugin(env), name="presswatch-model")
+    client.register_plugin(_worker_plugin(options), name="presswatch-model")
 
-    run = uuid.uuid4().hex[:8]
+    job_id = uuid.uuid4().hex[:8]
     what: dict = {}  # future key -> ("partition", Partition) | ("index", path)
     queue = as_completed()
 
     def submit_partition(p: Partition):
         status[p.name] = {"input": p.describe(), "status": "running"}
-        fut = client.submit(run_partition, p, out, batch_size, key=f"presswatch-{run}-{p.name}",
-                            retries=retries, pure=False)
+        fut = client.submit(run_partition, p, out, options, run.max_bytes, batch_size,
+                            key=f"presswatch-{job_id}-{p.name}", retries=retries, pure=False)
         what[fut.key] = ("partition", p)
         queue.add(fut)
 
     for p in plan_.partitions:
         submit_partition(p)
     for path in plan_.to_index:
-        fut = client.submit(index_task, path, partition_bytes, key=f"presswatch-{run}-index-{file_key(path)}",
+        fut = client.submit(index_task, path, partition_bytes, key=f"presswatch-{job_id}-index-{file_key(path)}",
                             retries=retries, pure=False)
         what[fut.key] = ("index", path)
         queue.add(fut)
@@ -245,8 +247,9 @@ def _owner(name: str) -> str:
     return name.rsplit("-", 2)[0]
 
 
-def _env() -> dict:
-    return {k: v for k, v in os.environ.items() if k.startswith("PRESSWATCH_")}
+def _plain(options: dict) -> dict:
+    """The options as JSON values (tuples as lists), for batch.json."""
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in options.items()}
 
 
 def _write_manifest(out: str, manifest: dict) -> None:

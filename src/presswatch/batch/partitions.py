@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional, Union
 
-from .. import settings
 from ..errors import InputError
+from ..options import DEFAULT_RUN
 from ..ingest import read_inputs
 from ..ingest.decode import one_line
 from ..ingest.feeds import is_url
@@ -164,15 +164,14 @@ def index_warc(path: str, partition_bytes: int) -> list[Partition]:
     return [Partition("warc", (path,), a, b) for a, b in zip(cuts, ends)]
 
 
-def read_partition(part: Partition, limit: Optional[int] = None) -> Iterator[Item]:
+def read_partition(part: Partition, limit: int = DEFAULT_RUN.max_bytes) -> Iterator[Item]:
     """The articles of one partition in file order; unreadable inputs as failed Analyses."""
-    limit = settings.get("max_bytes") if limit is None else limit
     if part.kind == "jsonl":
         yield from read_jsonl_range(part.paths[0], part.start, part.end, limit)
     elif part.kind == "warc":
         yield from read_warc_range(part.paths[0], part.start, part.end, limit)
     elif part.kind == "files":
-        yield from read_inputs(part.paths)
+        yield from read_inputs(part.paths, max_bytes=limit)
     else:
         raise ValueError(f"unknown partition kind {part.kind!r}")
 

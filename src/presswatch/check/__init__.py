@@ -1,18 +1,17 @@
 """Verifiers: calendar observances, reference series, fact tables.
 
-configure(reference=[...], facts=[...]) loads the user's tables once (the CLI's --reference and
---facts); without it, the PRESSWATCH_REFERENCE and PRESSWATCH_FACTS settings name them. A table
-that cannot be loaded there makes the checks that need it `unverifiable`, with the reason.
+tables_for(reference, facts) loads the user's tables (Options.reference and Options.facts) once
+per list of paths and keeps them for the process. A table that cannot be loaded makes the checks
+that need it `unverifiable`, with the reason; the CLI stops on it before any article instead.
 """
 from __future__ import annotations
 
-import os
+import functools
 from dataclasses import dataclass, field
 
-from .. import settings
 from .tables import Table, TableError, load_facts, load_reference
 
-__all__ = ["configure", "current", "Tables", "TableError"]
+__all__ = ["tables_for", "Tables", "TableError", "Table"]
 
 
 @dataclass
@@ -23,43 +22,16 @@ class Tables:
     problems: list = field(default_factory=list)  # "file: line N: ..." of skipped rows
 
 
-_configured: Tables | None = None
-_from_env: dict = {}
-
-
-def configure(reference=(), facts=()) -> Tables:
-    """Load the tables now; raise TableError for a file that cannot be used at all."""
-    global _configured
+@functools.lru_cache(maxsize=16)
+def tables_for(reference: tuple = (), facts: tuple = ()) -> Tables:
+    """The tables at these paths, loaded once; what cannot be loaded is listed in `errors`."""
     t = Tables()
-    for p in reference:
-        t.reference.append(load_reference(p))
-    for p in facts:
-        t.facts.append(load_facts(p))
+    for paths, loader, into in ((reference, load_reference, t.reference), (facts, load_facts, t.facts)):
+        for p in paths:
+            try:
+                into.append(loader(p))
+            except TableError as exc:
+                t.errors.append(str(exc))
     for tab in t.reference + t.facts:
         t.problems += [f"{tab.path}: {p}" for p in tab.problems]
-    _configured = t
     return t
-
-
-def reset() -> None:
-    global _configured
-    _configured = None
-    _from_env.clear()
-
-
-def current() -> Tables:
-    """The configured tables, else those the settings name (loaded once per value)."""
-    if _configured is not None:
-        return _configured
-    key = (settings.get("reference"), settings.get("facts"))
-    if key not in _from_env:
-        t = Tables()
-        for raw, loader, into in ((key[0], load_reference, t.reference), (key[1], load_facts, t.facts)):
-            for p in [x for x in (raw or "").split(os.pathsep) if x.strip()]:
-                try:
-                    into.append(loader(p))
-                except TableError as exc:
-                    t.errors.append(str(exc))
-        _from_env.clear()
-        _from_env[key] = t
-    return _from_env[key]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
 from ..ingest import read_inputs
+from ..options import DEFAULT, DEFAULT_RUN, Options
 from ..pipeline import analyze_many
 from ..records import Article
 from . import writer
@@ -34,9 +35,11 @@ class Report:
         return self.done / self.seconds if self.seconds else 0.0
 
 
-def ingest(paths: Iterable[str], store, batch_size: Optional[int] = None,
-           progress: Optional[Callable[[Report], None]] = None, stdin=None) -> Report:
-    """Ingest every article of `paths` into `store`; `progress(report)` is called after each one."""
+def ingest(paths: Iterable[str], store, options: Options = DEFAULT, max_bytes: int = DEFAULT_RUN.max_bytes,
+           batch_size: Optional[int] = None, progress: Optional[Callable[[Report], None]] = None,
+           stdin=None) -> Report:
+    """Ingest every article of `paths` into `store`, analysed with `options`; `progress(report)` is
+    called after each one."""
     paths = list(paths)
     report = Report(store.start_run(paths))
     start = time.perf_counter()
@@ -51,7 +54,7 @@ def ingest(paths: Iterable[str], store, batch_size: Optional[int] = None,
             progress(report)
 
     def fresh():
-        for seq, item in enumerate(_read(paths, stdin)):
+        for seq, item in enumerate(_read(paths, stdin, max_bytes)):
             analysed = None
             if isinstance(item, tuple):  # (Article, Analysis) from a `presswatch batch` output folder
                 item, analysed = item
@@ -66,7 +69,7 @@ def ingest(paths: Iterable[str], store, batch_size: Optional[int] = None,
             pending.append((seq, item))
             yield item if analysed is None else analysed  # analyze_many passes an Analysis through
 
-    for analysis in analyze_many(fresh(), batch_size=batch_size):
+    for analysis in analyze_many(fresh(), options, batch_size=batch_size):
         seq, item = pending.popleft()
         article = item if isinstance(item, Article) else None
         status, _ = writer.add(store, article, analysis, report.run_id, seq)
@@ -76,14 +79,14 @@ def ingest(paths: Iterable[str], store, batch_size: Optional[int] = None,
     return report
 
 
-def _read(paths, stdin):
+def _read(paths, stdin, max_bytes: int):
     """The inputs in order; a `presswatch batch` output folder gives its analysed articles."""
     from ..batch.load import is_batch_output, read_output
     for path in paths:
         if is_batch_output(path):
             yield from read_output(path)
         else:
-            yield from read_inputs([path], stdin=stdin)
+            yield from read_inputs([path], stdin=stdin, max_bytes=max_bytes)
 
 
 __all__ = ["ingest", "Report"]

@@ -1,83 +1,29 @@
 """Speaker names across articles: titles stripped, accents folded, surname and given names split.
 
 The extractor resolves speakers within one article ("Khamenei", "the Leader", "he" -> "Ali
-Khamenei"); across articles the only handle is the name. `parse_name` turns a canonical name into
-the keys the store indexes, and `choose` picks which known speaker a new name is, if any:
+Khamenei"); across articles the only handle is the name. `parse_name` (nlp/names.py, the parser the
+article's speaker resolution uses too) turns a canonical name into the keys the store indexes, and
+`choose` picks which known speaker a new name is, if any:
 "Ayatollah Khamenei", "Ali Khamenei", "Supreme Leader Ali Khamenei" and "Khamenei" are one person;
 "Mojtaba Khamenei" is another.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass
 from typing import Optional, Sequence
 
-# words that precede a name without being part of it (compared lower-case, without a final ".")
-TITLES = frozenset("""
-mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister brother rabbi imam
-sheikh shaikh sheik ayatollah grand hojatoleslam mullah mufti cardinal bishop archbishop pope saint st
-president vice prime minister deputy secretary general gen lt col colonel maj major capt captain sgt
-admiral commander chief police fire justice judge senator sen rep representative congressman
-congresswoman governor gov mayor councillor councilor alderman premier chancellor king queen prince
-princess emperor sultan emir crown supreme leader speaker chairman chairwoman chair ceo director
-finance health foreign defence defense interior trade education justice environment labour labor
-transport energy home state economy treasury ambassador envoy spokesman spokeswoman spokesperson
-commissioner inspector detective officer constable superintendent dean provost rector mp mep mla
-""".split())
-SUFFIXES = frozenset("jr sr ii iii iv phd md qc kc".split())
-PERSON = "PERSON"
+from ..nlp.names import PERSON, Name, fold, is_honorific, parse_name
 
-
-def fold(s: str) -> str:
-    """Lower case, accents removed, punctuation to spaces: 'Éric  O’Neil-Smith' -> 'eric o neil smith'."""
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return " ".join(re.findall(r"\w+", s.lower()))
-
-
-@dataclass(frozen=True)
-class Name:
-    """A speaker name taken apart: `key` is the whole folded name without titles, `surname` the
-    last word of a person's name (None for organisations and groups), `given` the words before."""
-    display: str
-    kind: str
-    key: str
-    surname: Optional[str]
-    given: tuple
-
-    @property
-    def keys(self) -> list[str]:
-        """What the store indexes for this name: the full key, and 'surname:<x>' for a person."""
-        return [self.key] + ([f"surname:{self.surname}"] if self.surname else [])
-
-    @property
-    def fullness(self) -> int:
-        return len(self.given)
+__all__ = ["Name", "PERSON", "fold", "parse_name", "person_by_title", "same_person", "choose", "better_display"]
 
 
 def person_by_title(name: str, kind: str) -> str:
     """PERSON for a name the extractor typed otherwise but that reads as a titled person's name
     ("Councillor Marcus Feld" typed ORG); else `kind`."""
     words = name.split()
-    if kind == PERSON or len(words) < 2 or fold(words[0]) not in TITLES:
+    if kind == PERSON or len(words) < 2 or not is_honorific(fold(words[0])):
         return kind
-    rest = [w for w in words[1:] if fold(w) not in TITLES]
+    rest = [w for w in words[1:] if not is_honorific(fold(w))]
     return PERSON if rest and all(w[:1].isupper() for w in rest) else kind
-
-
-def parse_name(name: str, kind: str = PERSON) -> Name:
-    words = fold(name).split()
-    if kind != PERSON:
-        return Name(name, kind, " ".join(words) or name.lower(), None, ())
-    core = list(words)
-    while len(core) > 1 and core[0] in TITLES:
-        core.pop(0)
-    while len(core) > 1 and core[-1] in SUFFIXES:
-        core.pop()
-    if not core:
-        core = words or [name.lower()]
-    return Name(name, kind, " ".join(core), core[-1], tuple(core[:-1]))
 
 
 def _given_compatible(a: Sequence[str], b: Sequence[str]) -> bool:

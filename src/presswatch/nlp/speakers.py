@@ -8,100 +8,15 @@ most recent compatible speaker or person; a quote without a cue continues the pr
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .cues import SPEECH_NOUNS
-from .first_names import gender_of
-
-HONORIFICS = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev",
-    "reverend", "father", "sister", "brother", "ayatollah", "grand", "imam", "sheikh", "shaykh",
-    "seyyed", "sayyed", "sayed", "syed", "hojatoleslam", "mullah", "rabbi", "pope", "king", "queen",
-    "prince", "princess", "emir", "sultan", "president", "vice", "premier", "prime", "minister",
-    "chancellor", "secretary", "senator", "sen", "rep", "representative", "gov", "governor",
-    "mayor", "judge", "justice", "gen", "general", "col", "colonel", "capt", "captain", "lt",
-    "sgt", "commander", "chief", "coach", "cardinal", "bishop", "archbishop", "saint", "st",
-    "mp", "mla", "mpp", "councillor", "councilor", "ambassador", "officer", "detective", "agent",
-    "deputy", "leader", "speaker", "spokesman", "spokeswoman", "spokesperson", "defense", "foreign",
-    "finance", "health", "attorney", "solicitor",
-}
-# words after a name that are not part of it: "Khomeini (RA)", "Trudeau Jr."
-NAME_TRAILERS = {"ra", "pbuh", "jr", "sr", "ii", "iii", "(ra)"}
-ROLE_NOUNS = {
-    "leader", "president", "minister", "premier", "chancellor", "secretary", "senator", "governor",
-    "mayor", "spokesman", "spokeswoman", "spokesperson", "chief", "director", "ceo", "chairman",
-    "chairwoman", "chair", "coach", "manager", "commissioner", "ambassador", "judge", "justice",
-    "general", "commander", "officer", "professor", "researcher", "analyst", "economist", "author",
-    "founder", "head", "owner", "lawyer", "attorney", "prosecutor", "candidate", "nominee",
-    "representative", "lawmaker", "mp", "mpp", "mla", "councillor", "councilor", "pope", "king",
-    "queen", "prince", "ayatollah", "imam", "cleric", "official", "executive", "guard", "forward",
-    "player", "captain", "striker", "quarterback", "pitcher", "goaltender", "defenceman", "defenseman",
-    "star", "teammate", "winger", "centre", "goalie", "goalkeeper", "midfielder", "defender", "catcher",
-    "shortstop", "linebacker", "receiver", "rookie", "veteran", "athlete", "runner", "skater", "actor",
-    "actress", "singer", "premier", "superintendent", "inspector",
-    "detective", "doctor", "physician", "scientist", "editor", "reporter", "president-elect",
-    "dean", "principal", "teacher", "boss", "mother", "father", "wife", "husband", "son", "daughter",
-    "sister", "brother", "victim", "witness", "organizer", "activist", "advocate", "expert",
-    "republican", "democrat", "liberal", "conservative", "senator", "congressman", "congresswoman",
-}
-# collective speakers: "officials said", "the ministry said", "UN organizations"
-GROUP_NOUNS = {
-    "officials", "official", "government", "ministry", "department", "agency", "agencies", "police",
-    "organization", "organizations", "organisation", "organisations", "group", "groups", "team",
-    "company", "firm", "spokesperson", "sources", "source", "experts", "critics", "analysts",
-    "residents", "people", "union", "council", "committee", "party", "campaign", "administration",
-    "office", "board", "court", "authorities", "military", "army", "army", "report", "study",
-    "survey", "poll", "statement", "release", "documents", "document", "lawsuit", "website", "club",
-    "league", "association", "coalition", "commission", "family", "friends", "supporters",
-    "opponents", "protesters", "demonstrators", "leaders", "members", "lawmakers", "ministers",
-    "scientists", "researchers", "doctors", "economists", "observers", "witnesses", "investigators",
-    "prosecutors", "lawyers", "activists", "organizers", "spokesman", "spokeswoman", "nations",
-    "countries", "states", "media", "newspaper", "network", "outlet", "bank", "fund", "institute",
-    "university", "school", "hospital", "department", "embassy", "regime", "cabinet", "parliament",
-    "congress", "senate", "house", "white", "kremlin", "pentagon", "who", "un", "nato", "voters",
-}
-# "the company said": an organisation named before under its kind
-ORG_NOUNS = {"company", "firm", "agency", "team", "union", "city", "league", "club", "organization",
-             "organisation", "ministry", "department", "board", "government", "party", "diocese",
-             "school", "university", "hospital", "network", "group", "bank", "airline", "carrier",
-             "province", "state", "country", "council", "commission", "corporation", "retailer",
-             "automaker", "manufacturer", "utility", "charity", "foundation", "institute",
-             "association", "federation", "court", "police", "force", "service", "regulator",
-             "channel", "newspaper", "broadcaster", "station", "studio", "publisher", "insurer",
-             "chain", "restaurant", "store", "franchise", "band", "campaign", "office", "authority"}
-GENERIC_ORG_NOUNS = {"company", "firm", "agency", "organization", "organisation", "group", "corporation",
-                     "retailer", "automaker", "manufacturer", "carrier", "airline", "bank", "network",
-                     "broadcaster", "publisher", "insurer", "chain", "studio", "charity", "foundation",
-                     "utility", "regulator", "team", "club"}
-# documents that "say" something for someone: "the union's release said", "the study found"
-DOCUMENT_NOUNS = SPEECH_NOUNS | {"study", "survey", "poll", "data", "figures", "numbers", "suit", "lawsuit",
-                                 "filing", "documents", "document", "complaint", "ruling", "decision", "notice",
-                                 "website", "tweets", "posts", "analysis", "research", "findings", "review"}
-_POSSESSIVES = {"his", "her", "their", "its"}
-PERSONAL_PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "us", "me"}
-MALE = {"he", "him", "his", "himself"}
-FEMALE = {"she", "her", "hers", "herself"}
-PLURAL = {"they", "them", "their", "we"}
-GENDERED_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
-                   "king": "m", "queen": "f", "prince": "m", "princess": "f", "ayatollah": "m",
-                   "imam": "m", "sheikh": "m", "father": "m", "sister": "f", "brother": "m",
-                   "pope": "m", "lady": "f", "lord": "m", "spokesman": "m", "spokeswoman": "f",
-                   "chairman": "m", "chairwoman": "f", "actress": "f"}
-
-_WORD = re.compile(r"[^\W\d_][\w'’\-.]*")
-
-
-def name_tokens(name: str) -> list[str]:
-    """The words of a person's name without honorifics, titles, possessive and trailers."""
-    words = _WORD.findall(name)
-    words = [re.sub(r"[’']s$", "", w).strip(".") for w in words]
-    words = [w for w in words if w and w.lower() not in NAME_TRAILERS]
-    while words and words[0].lower().strip(".") in HONORIFICS and len(words) > 1:
-        words = words[1:]
-    return words
-
+from .lexicons.first_names import gender_of
+from .lexicons.people import (DOCUMENT_NOUNS, FEMALE_PRONOUNS as FEMALE, GENDERED_TITLES, GENERIC_ORG_NOUNS,
+                              GROUP_NOUNS, HONORIFICS, MALE_PRONOUNS as MALE, ORG_NOUNS,
+                              PERSONAL_PRONOUNS, PLURAL_PRONOUNS as PLURAL, POSSESSIVE_PRONOUNS as _POSSESSIVES,
+                              ROLE_NOUNS)
+from .names import name_words, person_words
 
 @dataclass
 class Person:
@@ -151,13 +66,13 @@ class Registry:
         return max(cands, key=lambda p: len(p.mentions))
 
     def add(self, name: str, kind: str, span, roles=(), gender=None) -> Optional[Person]:
-        words = name_tokens(name) if kind == "PERSON" else _WORD.findall(name)
+        words = person_words(name) if kind == "PERSON" else name_words(name)
         if not words:
             return None
         p = self.find(words, kind)
         if p is None and kind == "ORG" and len(words) <= 2:
             # NER often tags a lone surname as ORG ("Marsh said"): a known person's name wins
-            p = self.find(name_tokens(name), "PERSON")
+            p = self.find(person_words(name), "PERSON")
         if p is None:
             p = Person(id=f"s{len(self.people) + 1}", kind=kind)
             self.people.append(p)
@@ -192,13 +107,13 @@ def build_registry(doc) -> tuple[Registry, list]:
         label = ent.label_
         if label not in ("PERSON", "ORG"):
             if not (label in ("NORP", "GPE", "PRODUCT", "LOC") and len(ent) == 1 and ent[0].pos_ == "PROPN"
-                    and reg.find(name_tokens(ent.text), "PERSON") is not None):
+                    and reg.find(person_words(ent.text), "PERSON") is not None):
                 continue
             label = "PERSON"  # "Schuh is aware ..." tagged NORP: the surname of a person named before
         text = ent.text
         if text.endswith(("'s", "’s")):
             text = text[:-2]  # "the Parole Board of Canada's logic": the name without its possessive
-        if label == "PERSON" and not name_tokens(text):
+        if label == "PERSON" and not person_words(text):
             continue
         if ent[0].lower_ in ("the", "a", "an") and ent[0].is_lower and ent.root.pos_ == "NOUN":
             continue  # "the rookie defenceman" tagged ORG: a description to resolve, not a name
@@ -215,7 +130,7 @@ def build_registry(doc) -> tuple[Registry, list]:
         for t in list(head.lefts) + pre_np:
             if t.lower_ in ROLE_NOUNS and t.i < ent.start:
                 roles.add(t.lower_)
-        for w in _WORD.findall(text):
+        for w in name_words(text):
             if w.lower() in ROLE_NOUNS:
                 roles.add(w.lower())
         # appositions: "The Leader of ..., Ayatollah X" (X appos of Leader) and "X, the minister,"
@@ -238,7 +153,7 @@ def build_registry(doc) -> tuple[Registry, list]:
 def _titled_name(text: str) -> bool:
     """A title word followed by one or two capitalised words that end the name, or a known first
     name and a surname: a person ("Hereditary Chief Na'moks", "Mark Rautio")."""
-    words = _WORD.findall(text)
+    words = name_words(text)
 
     def name_like(ws):
         return all(w[:1].isupper() and w.lower() not in ORG_NOUNS and w.lower() not in GROUP_NOUNS for w in ws)
@@ -258,75 +173,105 @@ def _most_recent(order, offset, pred):
     return best
 
 
+@dataclass
+class _Reading:
+    """What resolution knows while it reads an article's statements in order."""
+    reg: Registry
+    order: list  # (offset, Person) of every mention, in text order
+    subjects: list  # (offset, id, Person) of sentence subjects and resolved sources
+    text: str
+    last: Optional[Person] = None  # the previous statement's speaker
+    last_para: int = -10
+
+
 def resolve(raw_quotes, doc, text):
     """Attach a Person (or None) to every RawQuote; returns (registry, [Person|None per quote])."""
     reg, order = build_registry(doc)
-    subjects = subject_mentions(doc, order, reg)
+    r = _Reading(reg, order, subject_mentions(doc, order, reg), text)
     speakers = []
-    last: Optional[Person] = None
-    last_para = -10
     for q in raw_quotes:
         p = None
-        src = q.source_token
-        if q.floating or src is None and q.source is None:
-            p = last if (last is not None and q.paragraph - last_para <= 3) else None
+        if q.floating or q.source_token is None and q.source is None:
+            p = r.last if (r.last is not None and q.paragraph - r.last_para <= 3) else None
             if p is None:  # no recent speaker: the person named last before the quote
-                p = _most_recent(order, q.start, lambda pp: pp.kind == "PERSON")
+                p = _most_recent(r.order, q.start, lambda pp: pp.kind == "PERSON")
         elif q.source is not None:
-            s, e = q.source
-            src_text = text[s:e]
-            words = name_tokens(src_text)
-            low = src_text.lower().strip()
-            head = src.lower_ if src is not None else low.split()[-1] if low else ""
-            owner = _document_owner(src) if src is not None and src.lower_ in DOCUMENT_NOUNS else None
-            if src is not None and src.pos_ == "PRON" and src.lower_ in PERSONAL_PRONOUNS \
-                    or low in MALE | FEMALE | PLURAL | {"i", "we"}:
-                p = _resolve_pronoun(head if src is not None else low, q, last, last_para, order, subjects, text)
-            elif src is not None and any(c.dep_ == "conj" for c in src.children) and " and " in src_text:
-                # several people speaking together: one GROUP speaker that "they" can refer to
-                p = reg.add(src_text, "GROUP", (s, e))
-                order.append((s, p))
-                order.sort(key=lambda x: x[0])
-            elif owner is not None and owner.pos_ == "PRON":
-                # "her statement said": the statement's author is who "her" refers to
-                p = _resolve_pronoun(owner.lower_, q, last, last_para, order, subjects)
-            elif owner is not None:
-                # "The RCMP statement said", "the union's release said": the owner speaks
-                s2, e2 = owner.left_edge.idx, owner.idx + len(owner.text)
-                p = next((pp for off, pp in order if s2 <= off < e2 + 1), None) or \
-                    _resolve_role(text[s2:e2] if text[s2:e2].lower().startswith("the") else "the " + owner.text,
-                                  s2, order, None)
-            else:
-                ent_p = None
-                # "UN organizations": the head is a common noun, so the speaker is the phrase
-                head_named = (src is None or src.ent_type_ in ("PERSON", "ORG") or src.pos_ == "PROPN"
-                              or any(m == (s, e) for pp in reg.people for m in pp.mentions))
-                if head_named and any(s <= off < e for off, _ in order):
-                    ent_p = next((pp for off, pp in order if s <= off < e), None)
-                if ent_p is None and words and src is not None and src.pos_ == "PROPN":
-                    ent_p = reg.find(words)
-                if ent_p is None:
-                    ent_p = _resolve_role(src_text, s, order, last, subjects)
-                p = ent_p
-                if p is None and src is not None and src.pos_ == "PROPN":
-                    # a name NER missed: register it so later mentions merge with it
-                    p = reg.add(src_text, "PERSON", (s, e))
-                    if p is not None:
-                        order.append((s, p))
-                        order.sort(key=lambda x: x[0])
-                if p is not None and (s, e) not in p.mentions:
-                    p.mentions.append((s, e))
-            if p is not None and src is not None and src.pos_ == "PRON" and p.kind == "PERSON" and not p.gender:
-                if src.lower_ in MALE:
-                    p.gender = "m"
-                elif src.lower_ in FEMALE:
-                    p.gender = "f"
+            p = _of_source(q, r)
+            _learn_gender(p, q.source_token)
         speakers.append(p)
         if p is not None:
-            last, last_para = p, q.paragraph
+            r.last, r.last_para = p, q.paragraph
             if q.source is not None:
-                bisect.insort(subjects, (q.source[0], id(p), p))
+                bisect.insort(r.subjects, (q.source[0], id(p), p))
     return reg, speakers
+
+
+def _of_source(q, r: _Reading) -> Optional[Person]:
+    """The person a statement's written source is: a pronoun, several people, a document's owner,
+    a name or a role."""
+    src = q.source_token
+    s, e = q.source
+    src_text = r.text[s:e]
+    low = src_text.lower().strip()
+    head = src.lower_ if src is not None else low.split()[-1] if low else ""
+    owner = _document_owner(src) if src is not None and src.lower_ in DOCUMENT_NOUNS else None
+    if src is not None and src.pos_ == "PRON" and src.lower_ in PERSONAL_PRONOUNS \
+            or low in MALE | FEMALE | PLURAL | {"i", "we"}:
+        return _resolve_pronoun(head if src is not None else low, q, r.last, r.last_para, r.order, r.subjects,
+                                r.text)
+    if src is not None and any(c.dep_ == "conj" for c in src.children) and " and " in src_text:
+        # several people speaking together: one GROUP speaker that "they" can refer to
+        return _register(r, src_text, "GROUP", (s, e))
+    if owner is not None and owner.pos_ == "PRON":
+        # "her statement said": the statement's author is who "her" refers to
+        return _resolve_pronoun(owner.lower_, q, r.last, r.last_para, r.order, r.subjects)
+    if owner is not None:
+        # "The RCMP statement said", "the union's release said": the owner speaks
+        s2, e2 = owner.left_edge.idx, owner.idx + len(owner.text)
+        return next((pp for off, pp in r.order if s2 <= off < e2 + 1), None) or \
+            _resolve_role(r.text[s2:e2] if r.text[s2:e2].lower().startswith("the") else "the " + owner.text,
+                          s2, r.order, None)
+    p = _named_or_role(src, s, e, src_text, r)
+    if p is not None and (s, e) not in p.mentions:
+        p.mentions.append((s, e))
+    return p
+
+
+def _named_or_role(src, s: int, e: int, src_text: str, r: _Reading) -> Optional[Person]:
+    """A source that names someone ("Khamenei", "UN organizations") or gives a role ("the Leader")."""
+    p = None
+    # "UN organizations": the head is a common noun, so the speaker is the phrase
+    head_named = (src is None or src.ent_type_ in ("PERSON", "ORG") or src.pos_ == "PROPN"
+                  or any(m == (s, e) for pp in r.reg.people for m in pp.mentions))
+    if head_named and any(s <= off < e for off, _ in r.order):
+        p = next((pp for off, pp in r.order if s <= off < e), None)
+    words = person_words(src_text)
+    if p is None and words and src is not None and src.pos_ == "PROPN":
+        p = r.reg.find(words)
+    if p is None:
+        p = _resolve_role(src_text, s, r.order, r.last, r.subjects)
+    if p is None and src is not None and src.pos_ == "PROPN":
+        # a name NER missed: register it so later mentions merge with it
+        p = _register(r, src_text, "PERSON", (s, e))
+    return p
+
+
+def _register(r: _Reading, name: str, kind: str, span: tuple) -> Optional[Person]:
+    """A speaker the entities did not give, added to the registry and to the mentions in order."""
+    p = r.reg.add(name, kind, span)
+    if p is not None:
+        r.order.append((span[0], p))
+        r.order.sort(key=lambda x: x[0])
+    return p
+
+
+def _learn_gender(p: Optional[Person], src) -> None:
+    """"he said" of a person of unknown gender: now it is known."""
+    if p is not None and src is not None and src.pos_ == "PRON" and p.kind == "PERSON" and not p.gender:
+        if src.lower_ in MALE:
+            p.gender = "m"
+        elif src.lower_ in FEMALE:
+            p.gender = "f"
 
 
 def subject_mentions(doc, order, reg=None) -> list:
@@ -386,7 +331,7 @@ def _document_owner(src):
 def _resolve_role(src_text, offset, order, last, subjects=None) -> Optional[Person]:
     """"the Leader", "the minister", "the team": the most recent person given that role; for a
     person role with no such person, the previous speaker when there is one."""
-    words = [w.lower() for w in _WORD.findall(src_text)]
+    words = [w.lower() for w in name_words(src_text)]
     if not words or words[0] not in ("the", "this", "that"):
         return None
     role = next((w for w in reversed(words) if w in ROLE_NOUNS), None)

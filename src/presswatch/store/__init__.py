@@ -14,10 +14,10 @@ __all__ = ["open_store", "Store", "Search", "Page"]
 
 
 def open_store(url: str | None = None, readonly: bool = False, migrate: bool = True) -> Store:
-    """The store at `url` (default: the db setting), migrated unless read-only."""
+    """The store at `url` (default: RunOptions.db's default), migrated unless read-only."""
     if url is None:
-        from .. import settings
-        url = settings.get("db")
+        from ..options import DEFAULT_RUN
+        url = DEFAULT_RUN.db
     url = str(url).strip()
     if url.startswith("sqlite:"):
         from .sqlite import SQLiteStore

@@ -1,4 +1,5 @@
-"""Cue lexicon: the verbs and phrases that introduce a statement, as word forms.
+"""Words of speech: the cue verbs and phrases that introduce a statement (as word forms), and the
+nouns that name a statement.
 
 The pipeline runs without spaCy's lemmatizer (it costs ~13% of the parse time and nothing else
 needs it), so the lexicon lists base forms and expands them to their inflections here.
@@ -13,21 +14,20 @@ explain announce declare assert affirm reaffirm maintain contend allege acknowle
 confirm deny suggest report write tweet post ask reply respond answer predict promise vow pledge
 estimate recall reiterate repeat remark comment observe mention point disclose reveal testify
 complain lament boast joke quip conclude caution urge demand propose recommend agree disagree
-highlight stress emphasize signal indicate hint clarify specify describe characterize announce
-speculate figure guess believe think feel hope fear expect doubt reckon know recognize realize
-assure told write wrote continue shout scream yell whisper muse concur counter retort add
-blurt stutter stammer crow scold snap gush chime mutter murmur sigh laugh exclaim interject
-rave rant plead beg implore concede reassure vent grumble bristle marvel
+highlight signal indicate hint clarify specify describe characterize speculate figure guess believe
+think feel hope fear expect doubt reckon know recognize realize assure told wrote continue shout
+scream yell whisper muse concur counter retort blurt stutter stammer crow scold snap gush chime
+mutter murmur sigh laugh exclaim interject rave rant plead beg implore reassure vent grumble bristle
+marvel
 """.split()
 
 # verbs whose noun-phrase object is the statement ("praised the resilience of ...")
 OBJECT_VERBS = """
-praise condemn criticize criticise applaud reaffirm cite denounce slam blast welcome reject
-dismiss blame attribute highlight stress emphasize emphasise underline underscore voice express
-announce acknowledge admit deny confirm question challenge defend support endorse oppose
-hail commend laud decry deplore lament mention describe recount outline propose recommend urge
-call dub label brand term
-demand declare promise pledge vow predict warn accuse thank congratulate reiterate note
+praise condemn criticize criticise applaud reaffirm cite denounce slam blast welcome reject dismiss
+blame attribute highlight stress emphasize emphasise underline underscore voice express announce
+acknowledge admit deny confirm question challenge defend support endorse oppose hail commend laud
+decry deplore lament mention describe recount outline propose recommend urge call dub label brand
+term demand declare promise pledge vow predict warn accuse thank congratulate reiterate note
 """.split()
 
 # phrasal cues: verb + particle/preposition whose object is the content
@@ -106,20 +106,20 @@ OBJECT_FORMS = _forms(OBJECT_VERBS)
 PHRASAL_FORMS = _forms(PHRASAL)
 ALL_FORMS = {**PHRASAL_FORMS, **OBJECT_FORMS, **SPEECH_FORMS}
 
-# verbs that only report when a clause or quote follows them, never with a bare object
-# ("tell him", "know the answer", "hope for", "add salt")
 # cues whose content can be an infinitive: "vowed to fight on", "urged voters to stay home"
 INFINITIVE_CUES = {"vow", "pledge", "promise", "threaten", "urge", "warn", "call", "agree", "refuse",
                    "offer", "propose", "demand", "ask", "tell", "insist", "swear", "appeal", "beg",
                    "plead", "encourage", "implore", "advise", "order", "instruct", "invite"}
 
+# verbs that only report when a clause or quote follows them, never with a bare object
+# ("tell him", "know the answer", "hope for", "add salt")
 CLAUSE_ONLY = {"tell", "ask", "know", "think", "feel", "hope", "add", "continue", "answer", "write",
                "post", "figure", "guess", "realize", "recognize", "expect", "fear", "doubt",
                "reckon", "show", "reply", "respond", "state", "say", "believe", "assure", "agree",
                "disagree", "observe", "suggest", "indicate", "signal", "report", "claim", "argue",
                "explain", "insist", "predict", "estimate", "conclude", "speculate", "remark",
                "comment", "recall", "repeat", "maintain", "contend", "assert", "allege", "caution",
-               "ask", "concur", "counter", "retort", "muse", "joke", "quip", "boast", "complain",
+               "concur", "counter", "retort", "muse", "joke", "quip", "boast", "complain",
                "testify", "hint", "clarify", "specify", "reveal", "disclose", "shout", "scream",
                "yell", "whisper", "tweet", "learn", "mention", "point"}
 
@@ -140,10 +140,7 @@ SPEECH_NOUNS = {"statement", "statements", "speech", "speeches", "address", "add
                 "column", "email", "release", "video", "broadcast", "podcast", "rally",
                 "meeting", "talk", "lecture", "debate", "hearing", "report", "memo", "essay"}
 
-SOURCE_PREPOSITIONS = {"according to", "as confirmed by", "as reported by", "as stated by",
-                       "as noted by", "as announced by", "as quoted by", "as told to"}
 
-PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "we", "they", "you", "it"}
 
 
 def cue_base(word: str) -> str | None:

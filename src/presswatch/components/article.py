@@ -1,0 +1,49 @@
+"""presswatch_article: the article's own facts on doc._.article (title, URL, given publication date,
+outlet, dateline), from the `as_tuples` context or from what the user set on doc._.article before."""
+from __future__ import annotations
+
+from ..nlp.text import find_dateline
+from ..options import Options
+from ..records import Article
+from .base import Step, context_of
+
+FIELDS = ("doc_id", "title", "url", "published", "outlet", "author", "origin")
+
+
+class ArticleStep(Step):
+    name = "presswatch_article"
+
+    def run(self, doc, options: Options) -> None:
+        ctx = context_of(doc)
+        if "article" in ctx:
+            given = ctx["article"]
+        elif any(k in ctx for k in FIELDS):  # a user's context: the article's fields themselves
+            given = ctx
+        else:
+            given = doc._.article or {}
+        if isinstance(given, Article):
+            facts = {k: getattr(given, k) for k in FIELDS}
+            if given.text != doc.text:  # the parser saw invisible characters as spaces
+                facts["text"] = given.text
+        else:
+            facts = {k: given.get(k) for k in FIELDS}
+            if given.get("text") not in (None, doc.text):
+                facts["text"] = given["text"]
+        text = facts.get("text") or doc.text
+        dl = find_dateline(text)
+        facts["dateline"] = list(dl) if dl else None
+        doc._.article = facts
+
+
+def article_text(doc) -> str:
+    """The article text the offsets point into: the doc's, unless the parser was given a copy with
+    invisible characters made spaces (the same length)."""
+    facts = doc._.article or {}
+    return facts.get("text") or doc.text
+
+
+def article_of(doc) -> Article:
+    """The article as a record (for the readers of a given publication date)."""
+    facts = doc._.article or {}
+    return Article(doc_id=facts.get("doc_id") or "", text=article_text(doc),
+                   **{k: facts.get(k) for k in FIELDS if k != "doc_id"})
