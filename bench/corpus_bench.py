@@ -103,7 +103,7 @@ def main():
             write_time[0] += time.perf_counter() - t
     writer.add = timed_add
     store = open_store(f"sqlite:///{db}")
-    from presswatch.nlp.build import get_nlp
+    from presswatch.pipeline import get_nlp
     get_nlp()  # load the model before the clock starts
     t0 = time.perf_counter()
     report = ingest([src], store)

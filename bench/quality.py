@@ -6,7 +6,7 @@ temporary directory, never into the repository.
     python bench/quality.py [--shared DIR] [--bootstrap N] [--only seed|ggt|polnear]
                             [--scope auto|speech|broad]
 
---scope sets PRESSWATCH_ATTRIBUTION_SCOPE. The default, auto, scores each set in the scope of its
+--scope sets Options.attribution_scope (the other options come from PRESSWATCH_* variables). The default, auto, scores each set in the scope of its
 own annotation guidelines: the seed and GGT mark what people said (speech, the product's default);
 PolNeAR marks every attribution, beliefs and stances included (broad). speech or broad runs every
 set in that one scope.
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from speed import machine
 
-from presswatch import analyze_many
+from presswatch import Options, analyze_many
 from presswatch.ingest import read_inputs
 
 REPO = Path(__file__).resolve().parent.parent
@@ -34,12 +34,12 @@ SETS = {  # name: gold file relative to the shared directory
 ANNOTATION_SCOPE = {"seed": "speech", "ggt": "speech", "polnear": "broad"}
 
 
-def predict(gold: Path, out: Path) -> tuple[int, int, float]:
+def predict(gold: Path, out: Path, options: Options) -> tuple[int, int, float]:
     """What `presswatch analyze GOLD --format jsonl > OUT` does, through the library."""
     n = failed = 0
     t0 = time.perf_counter()
     with open(out, "w", encoding="utf-8") as fh:
-        for a in analyze_many(read_inputs([str(gold)])):
+        for a in analyze_many(read_inputs([str(gold)]), options):
             n += 1
             if a.status != "ok":
                 failed += 1
@@ -55,7 +55,7 @@ def main():
     ap.add_argument("--bootstrap", type=int, default=0, help="resamples for the scorer's 95%% interval")
     ap.add_argument("--only", choices=list(SETS), action="append", help="score only this set (repeatable)")
     ap.add_argument("--scope", choices=["auto", "speech", "broad"], default="auto",
-                    help="attribution scope (PRESSWATCH_ATTRIBUTION_SCOPE); auto: each set's own")
+                    help="attribution scope (Options.attribution_scope); auto: each set's own")
     a = ap.parse_args()
     shared = Path(a.shared).resolve()
     scorer = shared / "eval" / "score_quotes.py"
@@ -72,10 +72,9 @@ def main():
                 print("  skipped: file not found")
                 continue
             scope = ANNOTATION_SCOPE[name] if a.scope == "auto" else a.scope
-            os.environ["PRESSWATCH_ATTRIBUTION_SCOPE"] = scope
             print(f"  attribution scope: {scope}")
             pred = Path(tmp) / f"{name}.pred.jsonl"
-            n, failed, secs = predict(gold, pred)
+            n, failed, secs = predict(gold, pred, Options.from_env().with_(attribution_scope=scope))
             print(f"  {n} articles analyzed in {secs:.1f} s, {failed} failed")
             cmd = [sys.executable, str(scorer), str(gold), str(pred)]
             if a.bootstrap:

@@ -57,8 +57,8 @@ def worker(which: str, n: int) -> dict:
     t0 = time.perf_counter()
     if which == "spacy":
         import spacy
-        from presswatch import settings
-        names = [s.strip() for s in settings.get("model").split(",") if s.strip()]
+        from presswatch import Options
+        names = [s.strip() for s in Options.from_env().model.split(",") if s.strip()]
         nlp = None
         for name in names:
             try:

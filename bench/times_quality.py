@@ -34,10 +34,11 @@ def main():
     ap.add_argument("--file")
     ap.add_argument("--show-misses", action="store_true")
     args = ap.parse_args()
-    from presswatch.nlp.build import get_nlp
+    from presswatch.nlp.build import load
     from presswatch.nlp.times import Anchor, find_times
+    from presswatch.options import DEFAULT
 
-    nlp = get_nlp()
+    nlp = load(DEFAULT.model, DEFAULT.selective_ner)  # the parser alone
     n = exact = span_found = 0
     for published, text, expression, value in rows_from(args):
         found = {t.span.text: t.value for t in find_times(text, Anchor.of(published), doc=nlp(text))}

@@ -6,7 +6,7 @@
 
 A logistic regression that says, for every verb the parser finds outside quotation marks, whether
 the annotators marked it as the cue of an attribution, from the features of
-presswatch.nlp.learned.cue_features (word form, frame, dependents, subject kind, position). Trained
+presswatch.nlp.quotes.learned.cue_features (word form, frame, dependents, subject kind, position). Trained
 with AdaGrad and L2 on 90% of the articles; the other 10% report held-out precision and recall at
 a few thresholds. The artifact holds feature names (word forms, parser labels) and weights: no text
 or annotation of PolNeAR. Parsing the 840 articles takes a few minutes on one core; training, one.
@@ -24,16 +24,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from presswatch.nlp.build import get_nlp  # noqa: E402
-from presswatch.nlp.cues import cue_base  # noqa: E402
-from presswatch.nlp.learned import cue_features  # noqa: E402
+from presswatch.nlp.build import load  # noqa: E402
+from presswatch.nlp.lexicons.speech import cue_base  # noqa: E402
+from presswatch.nlp.quotes.learned import cue_features  # noqa: E402
+from presswatch.options import DEFAULT  # noqa: E402
 from train_cues import candidate_verbs, training_docs  # noqa: E402  (this folder: the same data and candidates)
 
 
 def examples(train_path: str) -> list[list[tuple[list[str], int]]]:
     """Per article, the (features, is-cue) pair of every verb outside quotation marks."""
     docs = training_docs(train_path)
-    nlp = get_nlp()
+    nlp = load(DEFAULT.model, DEFAULT.selective_ner)  # the parser alone
     out, t0 = [], time.time()
     for n, (doc, cue_chars) in enumerate(nlp.pipe(((t, c) for t, c in docs), as_tuples=True, batch_size=16)):
         out.append([(cue_features(tok, cue_base(tok.text) is not None), int(tok.idx in cue_chars))
@@ -109,7 +110,7 @@ def main():
     kept = {f: round(v, 4) for f, v in sorted(w.items()) if abs(v) >= a.min_weight}
     meta = {"source": "PolNeAR v1.0 train (primary annotators): feature weights only",
             "articles": len(arts), "examples": len(fit) + len(held), "epochs": a.epochs, "l2": a.l2,
-            "rate": a.rate, "features": "presswatch.nlp.learned.cue_features"}
+            "rate": a.rate, "features": "presswatch.nlp.quotes.learned.cue_features"}
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
     with open(a.out, "w", encoding="utf-8") as fh:
         json.dump({"meta": meta, "weights": kept}, fh, separators=(",", ":"), sort_keys=True)

@@ -20,8 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from presswatch.nlp.build import get_nlp  # noqa: E402
-from presswatch.nlp.learned import frame_of  # noqa: E402
+from presswatch.nlp.build import load  # noqa: E402
+from presswatch.nlp.quotes.learned import frame_of  # noqa: E402
+from presswatch.options import DEFAULT  # noqa: E402
 from presswatch.nlp.quotemarks import find_quoted  # noqa: E402
 
 
@@ -62,7 +63,7 @@ def main():
     if not os.path.exists(a.train):
         sys.exit(f"train_cues: {a.train} not found; pass --train PATH to PolNeAR's train.jsonl")
     docs = training_docs(a.train)
-    nlp = get_nlp()
+    nlp = load(DEFAULT.model, DEFAULT.selective_ner)  # the parser alone
     counts = collections.defaultdict(lambda: [0, 0])  # (form, frame) -> [cue, total]
     t0 = time.time()
     for n, (doc, cue_chars) in enumerate(nlp.pipe(((t, c) for t, c in docs), as_tuples=True, batch_size=16)):

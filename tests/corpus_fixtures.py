@@ -11,7 +11,7 @@ import uuid
 import pytest
 
 from presswatch.corpus import writer
-from presswatch.records import Analysis, Article, Publication, Quote, Span, Speaker, StatementTime
+from presswatch.records import Analysis, Article, Claim, Publication, Quote, Span, Speaker, StatementTime
 
 
 def article(doc_id, quotes, *, title=None, url=None, published=None, outlet=None, claims=(), lead=None,
@@ -43,7 +43,7 @@ def article(doc_id, quotes, *, title=None, url=None, published=None, outlet=None
     an = Analysis(doc_id=doc_id, title=title, url=url, outlet=outlet, origin=art.origin,
                   publication=Publication(date=published, year=int(published[:4]) if published else None,
                                           basis="given" if published else None),
-                  quotes=tuple(qs), speakers=spk, claims=tuple(claim_dicts))
+                  quotes=tuple(qs), speakers=spk, claims=tuple(Claim.from_dict(c) for c in claim_dicts))
     return art, an
 
 

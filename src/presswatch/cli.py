@@ -14,8 +14,9 @@ import click
 
 from . import __version__
 from .errors import PresswatchError
+from .extras import require
 from .ingest import read_inputs
-from .options import DEFAULT, DEFAULT_RUN, Options, RunOptions
+from .options import DEFAULT, DEFAULT_RUN, Options, RunOptions, env_values
 from .pipeline import analyze_many
 from .render import render
 from .settings import SETTINGS, markdown_table
@@ -198,6 +199,7 @@ def batch(inputs, out, scheduler, workers, partition_mb, retries, batch_size):
     """Analyse INPUT... (WARC, WARC.gz, JSONL, folders) on a Dask cluster into Parquet tables in
     --out; `presswatch ingest DIR` loads them into a store. Exits 1 if an article or a partition
     failed (they are rows of the errors table)."""
+    require("batch", "presswatch batch")
     from .batch.console import progress_display
     from .batch.job import connect, dashboard_link, prepare_out, run_job
     from .batch.partitions import refuse_stdin
@@ -249,6 +251,7 @@ def search(query, db, speaker, outlet, since, until, claims, limit, offset, fmt)
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 def serve(db, host, port):
     """Serve the corpus read-only in a web app (search, articles, speakers, provenance, exports, JSON API)."""
+    require("web", "presswatch serve")
     import uvicorn
 
     from .web import create_app
@@ -265,9 +268,9 @@ def show_settings(fmt):
     if fmt == "markdown":
         click.echo(markdown_table(), nl=False)
         return
+    current = env_values()
     for s in SETTINGS.values():
-        current = os.environ.get(s.env)
-        now = f"  (now {current!r})" if current is not None else ""
+        now = f"  (now {current[s.name]!r})" if s.name in current else ""
         click.echo(f"{s.owner}.{s.name}\n  env: {s.env}\n  default: {s.shown_default!r}{now}\n"
                    f"  allowed: {s.allowed}\n  {s.help}\n")
 

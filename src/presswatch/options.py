@@ -89,6 +89,13 @@ def _parse(f, raw: str) -> Any:
     return kind(raw.strip()) if kind in (int, float) else raw
 
 
+def env_values(environ: Optional[Mapping[str, str]] = None) -> dict[str, str]:
+    """The PRESSWATCH_* variables that are set, by setting name, as written (unchecked)."""
+    environ = os.environ if environ is None else environ
+    names = [f.name for cls in (Options, RunOptions) for f in fields(cls)]
+    return {n: environ[env_name(n)] for n in names if env_name(n) in environ}
+
+
 class _Settings:
     """What Options and RunOptions share: checked fields, from_env, with_."""
 

@@ -6,7 +6,15 @@ boundaries (Dask, the store) as plain data.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Optional
+from typing import Literal, Optional
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+SpeakerKind = Literal["PERSON", "ORG", "GROUP"]
+PublicationBasis = Literal["given", "metadata", "dateline", "inferred"]
+StatementBasis = Literal["stated", "context", "publication", "unknown"]
+ClaimKind = Literal["quantity", "proportion", "vague quantity", "historical date", "calendar"]
+Verdict = Literal["consistent", "inconsistent", "unverifiable"]
+Status = Literal["ok", "error"]
 
 
 @dataclass(frozen=True)
@@ -57,7 +65,7 @@ class Article:
 class Publication:
     date: Optional[str] = None
     year: Optional[int] = None
-    basis: Optional[str] = None  # metadata | dateline | inferred | given
+    basis: Optional[PublicationBasis] = None
     place: Optional[str] = None  # the dateline place ("TEHRAN")
 
     def to_dict(self) -> dict:
@@ -76,7 +84,7 @@ class StatementTime:
     year: Optional[int] = None
     occasion: Optional[str] = None
     text: Optional[str] = None
-    basis: str = "unknown"  # stated | context | publication | unknown
+    basis: StatementBasis = "unknown"
 
     def to_dict(self) -> dict:
         return {"date": self.date, "year": self.year, "occasion": self.occasion,
@@ -91,12 +99,12 @@ class StatementTime:
 @dataclass(frozen=True)
 class Quote:
     """One attributed statement: direct quote, reported speech, or reported speech with quoted fragments."""
-    content: tuple  # tuple[Span, ...]: one span, or several for a quote interrupted by its cue
+    content: tuple[Span, ...]  # one span, or several for a quote interrupted by its cue
     source: Optional[Span]
     cue: Optional[Span]
     speaker: Optional[str]  # the resolved person or organisation (canonical name)
     is_direct: bool
-    kind: str = "indirect"  # direct | indirect | mixed
+    kind: QuoteKind = "indirect"
     speaker_id: Optional[str] = None
     statement_time: StatementTime = field(default_factory=StatementTime)
     confidence: float = 0.5
@@ -148,8 +156,8 @@ class Speaker:
     """A person or organisation of one article, with every mention that names it."""
     id: str
     name: str  # canonical: the fullest name used
-    kind: str  # PERSON | ORG | GROUP
-    mentions: tuple = ()  # tuple[Span, ...]
+    kind: SpeakerKind
+    mentions: tuple[Span, ...] = ()
 
     def to_dict(self) -> dict:
         return {"id": self.id, "name": self.name, "kind": self.kind,
@@ -180,9 +188,9 @@ class TimeExpr:
     span: Span
     value: str  # 2024-04-05, 2024-W13, 2023-10, 2021-SP, 2023-H1, 2024, 199, P6M, PT48H, PAST_REF ...
     precision: str  # day | week | month | season | quarter | half | year | decade | century | time | duration | set | reference
-    type: str = "DATE"  # DATE | TIME | DURATION | SET
+    type: Literal["DATE", "TIME", "DURATION", "SET"] = "DATE"
     mod: Optional[str] = None  # APPROX | MORE_THAN | LESS_THAN | START | MID | END | ...
-    anchor: str = "none"  # none (absolute) | publication | estimated (publication date inferred) | unknown
+    anchor: Literal["none", "publication", "estimated", "unknown"] = "none"  # none: absolute; estimated: the publication date was inferred
 
     def to_dict(self) -> dict:
         return {"span": self.span.to_dict(), "value": self.value, "precision": self.precision,
@@ -197,7 +205,7 @@ class TimeExpr:
 @dataclass(frozen=True)
 class Check:
     """One verdict on a claim, never without the evidence it rests on."""
-    verdict: str  # consistent | inconsistent | unverifiable
+    verdict: Verdict
     evidence: str
     checker: str = ""  # calendar | reference | facts
     reference: Optional[dict] = None  # the row compared with: {"value"|"date", "source", ...}
@@ -215,7 +223,7 @@ class Check:
 class Claim:
     """A checkable claim: a quantity, proportion, vague quantity, historical date or calendar statement."""
     span: Span
-    kind: str  # quantity | proportion | vague quantity | historical date | calendar
+    kind: ClaimKind
     stated: str  # what is claimed, in a few words ("more than 37000 people killed", "1980")
     value: Optional[float] = None  # the number, for quantities
     qualifier: Optional[str] = None  # more than | about | nearly | at least | ...
@@ -227,7 +235,7 @@ class Claim:
     observance: Optional[str] = None  # calendar statements: the observance and its rule as stated
     rule: Optional[str] = None
     score: float = 0.0  # check-worthiness, 0..1
-    checks: tuple = ()  # tuple[Check, ...]
+    checks: tuple[Check, ...] = ()
 
     def with_(self, **changes) -> "Claim":
         return replace(self, **changes)
@@ -251,18 +259,18 @@ class Claim:
 class Analysis:
     """Everything presswatch found in one article, or why it could not."""
     doc_id: str
-    status: str = "ok"  # ok | error
+    status: Status = "ok"
     error: Optional[str] = None
     title: Optional[str] = None
     url: Optional[str] = None
     outlet: Optional[str] = None
     origin: Optional[str] = None
     publication: Publication = field(default_factory=Publication)
-    quotes: tuple = ()
-    speakers: tuple = ()
-    entities: tuple = ()
-    claims: tuple = ()
-    times: tuple = ()
+    quotes: tuple[Quote, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
 
     @classmethod
     def failed(cls, doc_id: str, error: str, origin: Optional[str] = None) -> "Analysis":
@@ -281,8 +289,8 @@ class Analysis:
             "quotes": [q.to_dict() for q in self.quotes],
             "speakers": [s.to_dict() for s in self.speakers],
             "entities": [e.to_dict() for e in self.entities],
-            "claims": [c if isinstance(c, dict) else c.to_dict() for c in self.claims],
-            "times": [t if isinstance(t, dict) else t.to_dict() for t in self.times],
+            "claims": [c.to_dict() for c in self.claims],
+            "times": [t.to_dict() for t in self.times],
         }
 
     @classmethod

@@ -26,7 +26,9 @@ register()
 
 # what each step requires and assigns (spaCy's nlp.analyze_pipes() checks the order with them)
 _ARTICLE = ["doc._.article"]
-_PARSE = ["token.dep", "token.pos", "token.tag", "doc.sents"]
+# the quotes also read token.pos, which spaCy's attribute ruler sets without declaring it (so
+# requiring it would flag every stock pipeline)
+_PARSE = ["token.dep", "token.tag", "doc.sents"]
 _QUOTES = ["doc._.quotes"]
 _SPEAKERS = ["doc._.speakers", "doc._.entity_speakers"]
 _TIMES = ["doc._.publication", "doc._.times", "doc._.calendar_statements"]

@@ -11,6 +11,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
+from ..extras import require
 from ..ingest import read_inputs
 from ..options import DEFAULT, DEFAULT_RUN, Options
 from ..pipeline import analyze_many
@@ -81,9 +82,10 @@ def ingest(paths: Iterable[str], store, options: Options = DEFAULT, max_bytes: i
 
 def _read(paths, stdin, max_bytes: int):
     """The inputs in order; a `presswatch batch` output folder gives its analysed articles."""
-    from ..batch.load import is_batch_output, read_output
+    from ..batch.load import is_batch_output, read_output  # pyarrow is imported only to read one
     for path in paths:
         if is_batch_output(path):
+            require("batch", f"reading the presswatch batch output {path}")
             yield from read_output(path)
         else:
             yield from read_inputs([path], stdin=stdin, max_bytes=max_bytes)

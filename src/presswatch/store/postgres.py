@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..errors import StoreError
+from ..extras import require
 from .sql import SQLStore
 
 _PLACEHOLDER = re.compile(r"\?")
@@ -48,10 +49,7 @@ class PostgresStore(SQLStore):
     dialect = "postgres"
 
     def __init__(self, url: str, readonly: bool = False):
-        try:
-            import psycopg  # noqa: F401  (imported here: the core never needs it)
-        except ImportError:
-            raise StoreError("the PostgreSQL store needs psycopg 3: pip install 'psycopg[binary]'") from None
+        require("postgres", "a PostgreSQL store")  # psycopg is imported here only: the core never needs it
         self.url = url
         self.readonly = readonly
         self._dsn, self.schema = split_url(url)
