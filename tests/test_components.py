@@ -66,8 +66,12 @@ def test_every_step_in_a_stock_pipeline_gives_an_analysis(stock):
 
 
 def test_a_components_config_is_checked(stock):
-    with pytest.raises(SettingError, match="attribution_scope='everything'"):
+    from confection import ConfigValidationError
+
+    with pytest.raises(ConfigValidationError, match="attribution_scope.*'everything' is not .*'speech', 'broad'"):
         stock.add_pipe("presswatch_quotes", name="bad", config={"attribution_scope": "everything"})
+    with pytest.raises(SettingError, match="learned_cue_threshold=3 is not valid: use a number from 0 to 1"):
+        stock.add_pipe("presswatch_quotes", name="bad", config={"learned_cue_threshold": 3})
     assert "bad" not in stock.pipe_names
 
 

@@ -6,7 +6,7 @@ boundaries (Dask, the store) as plain data.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Literal, Optional
+from typing import Literal, Optional, overload
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 SpeakerKind = Literal["PERSON", "ORG", "GROUP"]
@@ -29,6 +29,14 @@ class Span:
 
     def to_dict(self) -> dict:
         return {"start": self.start, "end": self.end, "text": self.text}
+
+    @overload
+    @classmethod
+    def from_dict(cls, d: dict) -> "Span": ...
+
+    @overload
+    @classmethod
+    def from_dict(cls, d: None) -> None: ...
 
     @classmethod
     def from_dict(cls, d: Optional[dict]) -> Optional["Span"]:
@@ -57,8 +65,8 @@ class Article:
 
     @classmethod
     def from_dict(cls, d: dict) -> "Article":
-        return cls(**{k: d.get(k) for k in
-                      ("doc_id", "text", "title", "url", "published", "outlet", "author", "origin")})
+        return cls(d["doc_id"], d["text"], **{k: d.get(k) for k in
+                                              ("title", "url", "published", "outlet", "author", "origin")})
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,6 @@ def check_statement(st, calendar: Calendar, pub_year: Optional[int], year_from_t
             return Check("unverifiable", f"stated a {said} in {year}, a day from the computed "
                                          f"{', '.join(f'{d} ({d:%A})' for d in days)}, within the error of a "
                                          f"computed date (moon sighting); {evidence}", "calendar", ref)
-        verdict = "consistent" if ok else "inconsistent"
-        return Check(verdict, f"stated a {said} in {year}; {', '.join(f'{d} is a {d:%A}' for d in days)}: "
+        return Check("consistent" if ok else "inconsistent", f"stated a {said} in {year}; {', '.join(f'{d} is a {d:%A}' for d in days)}: "
                               f"{evidence}{circular}", "calendar", ref)
     return Check("unverifiable", f"{obs.name}: the statement names no date to compare", "calendar")

@@ -48,7 +48,7 @@ class Table:
     problems: list = field(default_factory=list)
 
 
-def parse_date(s: str) -> tuple[Optional[dt.date], Optional[str]]:
+def parse_date(s: str) -> tuple[Optional[dt.date], str]:
     s = s.strip()
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
@@ -59,7 +59,7 @@ def parse_date(s: str) -> tuple[Optional[dt.date], Optional[str]]:
             return dt.date(int(s), 1, 1), "year"
     except ValueError:
         pass
-    return None, None
+    return None, ""
 
 
 def parse_value(s: str) -> tuple[Optional[float], Optional[str]]:
@@ -81,7 +81,7 @@ def parse_value(s: str) -> tuple[Optional[float], Optional[str]]:
     return v, unit
 
 
-def _read_csv(path: str, kind: str, required) -> tuple[list[dict], list[str]]:
+def _read_csv(path: str, kind: str, required) -> tuple[list[tuple[int, dict[str, str], bool]], list[str]]:
     p = Path(path)
     try:
         if p.is_dir():
@@ -149,7 +149,7 @@ def load_reference(path: str) -> Table:
                 t.problems.append(f"line {line}: the value says {unit or 'a count'} but the unit column says {d['unit']!r}")
                 continue
             unit = _UNIT_WORDS[u]
-        t.rows.append(Row(series, date, prec, (d.get("source") or "").strip(), line, value, unit))
+        t.rows.append(Row(series, date, prec, (d.get("source") or "").strip(), line, value, unit or ""))
     if not t.rows:
         why = "; ".join(t.problems[:3]) if t.problems else "it has a header and nothing else"
         raise TableError(str(path), f"has no usable row ({why})")

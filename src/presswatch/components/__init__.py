@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from ..options import DEFAULT
+from ..options import DEFAULT, Scope
 from .analysis import analysis_of, failure_of
 from .article import ArticleStep
-from .base import Step
+from .base import OnError, Step
 from .claims import ClaimsStep
 from .extensions import EXTENSIONS, register
 from .quotes import QuotesStep
@@ -35,27 +35,27 @@ _TIMES = ["doc._.publication", "doc._.times", "doc._.calendar_statements"]
 
 
 @Language.factory("presswatch_article", assigns=_ARTICLE, default_config={"on_error": "raise"})
-def make_article(nlp, name: str, on_error: str):
+def make_article(nlp, name: str, on_error: OnError):
     return ArticleStep(DEFAULT, on_error)
 
 
 @Language.factory("presswatch_quotes", requires=_PARSE, assigns=_QUOTES,
                   default_config={"attribution_scope": DEFAULT.attribution_scope,
                                   "learned_cue_threshold": DEFAULT.learned_cue_threshold, "on_error": "raise"})
-def make_quotes(nlp, name: str, attribution_scope: str, learned_cue_threshold: float, on_error: str):
+def make_quotes(nlp, name: str, attribution_scope: Scope, learned_cue_threshold: float, on_error: OnError):
     return QuotesStep(DEFAULT.with_(attribution_scope=attribution_scope,
                                     learned_cue_threshold=learned_cue_threshold), on_error)
 
 
 @Language.factory("presswatch_speakers", requires=_QUOTES + ["doc.ents"], assigns=_QUOTES + _SPEAKERS,
                   default_config={"min_confidence": DEFAULT.min_confidence, "on_error": "raise"})
-def make_speakers(nlp, name: str, min_confidence: float, on_error: str):
+def make_speakers(nlp, name: str, min_confidence: float, on_error: OnError):
     return SpeakersStep(DEFAULT.with_(min_confidence=min_confidence), on_error)
 
 
 @Language.factory("presswatch_times", requires=_ARTICLE + _QUOTES + _SPEAKERS, assigns=_TIMES + _QUOTES,
                   default_config={"claims": DEFAULT.claims, "on_error": "raise"})
-def make_times(nlp, name: str, claims: bool, on_error: str):
+def make_times(nlp, name: str, claims: bool, on_error: OnError):
     return TimesStep(DEFAULT.with_(claims=claims), on_error)
 
 
@@ -63,7 +63,7 @@ def make_times(nlp, name: str, claims: bool, on_error: str):
                   default_config={"claims": DEFAULT.claims, "reference": [], "facts": [],
                                   "reference_tolerance": DEFAULT.reference_tolerance, "on_error": "raise"})
 def make_claims(nlp, name: str, claims: bool, reference: list, facts: list, reference_tolerance: float,
-                on_error: str):
+                on_error: OnError):
     return ClaimsStep(DEFAULT.with_(claims=claims, reference=tuple(reference), facts=tuple(facts),
                                     reference_tolerance=reference_tolerance), on_error)
 

@@ -14,25 +14,36 @@ class ArticleStep(Step):
     name = "presswatch_article"
 
     def run(self, doc, options: Options) -> None:
-        ctx = context_of(doc)
-        if "article" in ctx:
-            given = ctx["article"]
-        elif any(k in ctx for k in FIELDS):  # a user's context: the article's fields themselves
-            given = ctx
-        else:
-            given = doc._.article or {}
-        if isinstance(given, Article):
-            facts = {k: getattr(given, k) for k in FIELDS}
-            if given.text != doc.text:  # the parser saw invisible characters as spaces
-                facts["text"] = given.text
-        else:
-            facts = {k: given.get(k) for k in FIELDS}
-            if given.get("text") not in (None, doc.text):
-                facts["text"] = given["text"]
-        text = facts.get("text") or doc.text
-        dl = find_dateline(text)
-        facts["dateline"] = list(dl) if dl else None
-        doc._.article = facts
+        fill_article(doc)
+
+
+def fill_article(doc) -> None:
+    """doc._.article from the context, or from what the user set there, with the dateline."""
+    ctx = context_of(doc)
+    if "article" in ctx:
+        given = ctx["article"]
+    elif any(k in ctx for k in FIELDS):  # a user's context: the article's fields themselves
+        given = ctx
+    else:
+        given = doc._.article or {}
+    if isinstance(given, Article):
+        facts = {k: getattr(given, k) for k in FIELDS}
+        if given.text != doc.text:  # the parser saw invisible characters as spaces
+            facts["text"] = given.text
+    else:
+        facts = {k: given.get(k) for k in FIELDS}
+        if given.get("text") not in (None, doc.text):
+            facts["text"] = given["text"]
+    text = facts.get("text") or doc.text
+    dl = find_dateline(text)
+    facts["dateline"] = list(dl) if dl else None
+    doc._.article = facts
+
+
+def ensure_article(doc) -> None:
+    """The article's facts for a step that needs them where no presswatch_article ran before it."""
+    if doc._.article is None:
+        fill_article(doc)
 
 
 def article_text(doc) -> str:

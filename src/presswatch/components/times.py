@@ -15,7 +15,7 @@ from ..nlp.text import paragraphs
 from ..nlp.times import Anchor, find_times
 from ..options import Options
 from ..records import Span
-from .article import article_of
+from .article import article_of, ensure_article
 from .base import Step
 from .quotes import raw_quotes
 
@@ -39,6 +39,7 @@ class TimesStep(Step):
     name = "presswatch_times"
 
     def run(self, doc, options: Options) -> None:
+        ensure_article(doc)
         article = article_of(doc)
         text, calendar = article.text, default_calendar()
         dateline = (doc._.article or {}).get("dateline")

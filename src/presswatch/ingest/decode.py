@@ -14,7 +14,7 @@ BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
-def one_line(s: str) -> str:
+def one_line(s: object) -> str:
     """Reasons end up in one JSONL field and one stderr line: no newlines in them."""
     return " ".join(str(s).split())
 
@@ -59,11 +59,12 @@ def decode(data: bytes, source: str, html_charset: bool = False) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        text = _declared_charset(data) if html_charset else None
-        if text is None:
+        declared = _declared_charset(data) if html_charset else None
+        if declared is None:
             raise InputError(source, f"is not valid UTF-8 (byte 0x{data[exc.start]:02x} at byte offset "
                                      f"{exc.start:,}); re-encode it as UTF-8 "
                                      f"(e.g. iconv -f latin1 -t UTF-8)") from None
+        text = declared
     return normalise(text, source)
 
 

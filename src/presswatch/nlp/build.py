@@ -56,9 +56,9 @@ def new_pipeline(names: str, selective_ner: bool = True):
         nlp.add_pipe("fast_pos", after="parser")
         if selective_ner and "ner" in nlp.pipe_names:
             # the recognizer runs only near names, numbers and dates (nlp/selective.py)
-            nlp.add_pipe("selective_ner", after="ner").ner = nlp.get_pipe("ner")
+            nlp.add_pipe("selective_ner", after="ner").ner = nlp.get_pipe("ner")  # type: ignore[attr-defined]
             nlp.disable_pipe("ner")
-        nlp._presswatch_model = name  # which model loaded, for tests and reports
+        nlp._presswatch_model = name  # type: ignore[attr-defined]  # which model loaded, for tests and reports
         return nlp
     raise ModelNotFound(
         f"no spaCy model could be loaded (tried {', '.join(tried)}); install one with "

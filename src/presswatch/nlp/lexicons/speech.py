@@ -94,7 +94,7 @@ def inflect(verb: str) -> set[str]:
 
 
 def _forms(verbs) -> dict[str, str]:
-    out = {}
+    out: dict[str, str] = {}
     for v in verbs:
         for f in inflect(v):
             out.setdefault(f, v)

@@ -165,7 +165,7 @@ def _learned_prep_object(verb, parts: list) -> bool:
     """A learned cue with a prepositional object right after it ("railed against the tax breaks")."""
     prep = next((c for c in verb.rights if c.dep_ == "prep" and c.i == verb.i + 1), None)
     pobj = next((x for x in prep.rights if x.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-    if pobj is None:
+    if prep is None or pobj is None:
         return False
     parts.append((pobj.left_edge, prep.right_edge))
     return True

@@ -108,7 +108,7 @@ def dedupe(quotes: list[RawQuote]) -> list[RawQuote]:
                                      and q.cue_token.idx >= os)))
     kept = [q for q, qs, qe in bounds if not any(nested(q, qs, qe, *b) for b in bounds)]
     # "continue to assert X": two cues of one chain report the same content; the last cue says it
-    last_cue = {}
+    last_cue: dict = {}
     for q in kept:
         key = tuple(q.content)
         if not q.is_direct and q.cue_token is not None:

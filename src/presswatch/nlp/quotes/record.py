@@ -3,7 +3,7 @@ source head) for speaker resolution; the components turn it into plain records (
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Optional
+from typing import Any, Literal, Optional
 
 Kind = Literal["direct", "indirect", "mixed"]
 
@@ -12,8 +12,8 @@ Kind = Literal["direct", "indirect", "mixed"]
 class RawQuote:
     content: list  # [(start, end)] character spans
     cue: Optional[tuple]  # (start, end)
-    cue_token: Optional[object]  # spaCy Token of the cue verb, or None
-    source_token: Optional[object]  # head Token of the source noun phrase, or None
+    cue_token: Optional[Any]  # spaCy Token of the cue verb, or None
+    source_token: Optional[Any]  # head Token of the source noun phrase, or None
     source: Optional[tuple]  # (start, end) of the source as written
     is_direct: bool
     kind: Kind

@@ -3,9 +3,10 @@ A and condemned B", "..., he said, ..."."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .content import content_of
-from .index import in_any
+from .index import Paragraphs, TokenIndex, in_any
 from .parse import cue_span, source_span, speaker_like, subject_of
 from .record import RawQuote
 from .scope import Cue, Scope
@@ -15,11 +16,11 @@ from ..lexicons.speech import cue_base
 @dataclass(frozen=True)
 class Context:
     """What every candidate cue is read against."""
-    doc: object
+    doc: Any  # spaCy Doc
     text: str
     qspans: list  # (start, end) of every quoted passage
-    paras: object  # index.Paragraphs
-    index: object  # index.TokenIndex
+    paras: Paragraphs
+    index: TokenIndex
     used_cues: set  # cue tokens direct quotes already took
     scope: Scope
 
