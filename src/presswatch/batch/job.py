@@ -140,91 +140,107 @@ def run_job(inputs: Iterable[str], out: str, client, options: Options = DEFAULT,
 
     partition_bytes = max(1, int(partition_bytes or run.batch_partition_mb * (1 << 20)))
     inputs = [os.fspath(p) for p in inputs]
-    out = prepare_out(out)
-    started = time.perf_counter()
+    job = _Job(client, prepare_out(out), options, run, retries, batch_size, partition_bytes, as_completed())
     plan_ = plan(inputs, partition_bytes)
-    summary = Summary(out, partitions=len(plan_.partitions))
-    summary.dashboard = dashboard_link(client)
-    summary.workers = len(client.nthreads())
-
-    # files of partitions this job will not write again: removed now (those of a large WARC file
-    # once its own partitions are known)
-    existing = tables.existing_names(out)
-    planned = {p.name for p in plan_.partitions}
-    keys_to_index = {file_key(f): f for f in plan_.to_index}
-    later = {n for n in existing if _owner(n) in keys_to_index}
-    tables.remove(out, existing - planned - later)
-
-    status: dict = {}  # partition name -> {"what", "status", ...}
+    job.summary.partitions = len(plan_.partitions)
+    job.clear_old(plan_)
     manifest = {"format": 1, "version": __version__, "inputs": inputs, "partition_bytes": partition_bytes,
-                "options": _plain(asdict(options)), "complete": False, "partitions": status}
-    _write_manifest(out, manifest)
-
+                "options": _plain(asdict(options)), "complete": False, "partitions": job.status}
+    _write_manifest(job.out, manifest)
     client.register_plugin(_worker_plugin(options), name="presswatch-model")
-
-    job_id = uuid.uuid4().hex[:8]
-    what: dict = {}  # future key -> ("partition", Partition) | ("index", path)
-    queue = as_completed()
-
-    def submit_partition(p: Partition):
-        status[p.name] = {"input": p.describe(), "status": "running"}
-        fut = client.submit(run_partition, p, out, options, run.max_bytes, batch_size,
-                            key=f"presswatch-{job_id}-{p.name}", retries=retries, pure=False)
-        what[fut.key] = ("partition", p)
-        queue.add(fut)
-
     for p in plan_.partitions:
-        submit_partition(p)
+        job.submit_partition(p)
     for path in plan_.to_index:
-        fut = client.submit(index_task, path, partition_bytes, key=f"presswatch-{job_id}-index-{file_key(path)}",
-                            retries=retries, pure=False)
-        what[fut.key] = ("index", path)
-        queue.add(fut)
+        job.submit_index(path)
+    for fut in job.queue:
+        job.finished(fut)
+        if progress:
+            progress(job.summary)
+    tables.remove_temporary(job.out)
+    s = job.summary
+    s.seconds = time.perf_counter() - job.started
+    manifest.update(complete=True, summary={
+        "articles_ok": s.ok, "articles_failed": s.failed, "partitions": s.partitions,
+        "partitions_failed": len(s.failed_partitions), "seconds": round(s.seconds, 3),
+        "articles_per_s": round(s.rate, 3), "workers": s.workers})
+    _write_manifest(job.out, manifest)
+    return s
 
-    for fut in queue:
-        kind, obj = what.pop(fut.key)
+
+class _Job:
+    """One run of run_job: what was submitted, and how each task ended."""
+
+    def __init__(self, client, out: str, options: Options, run: RunOptions, retries: int,
+                 batch_size: Optional[int], partition_bytes: int, queue):
+        self.client, self.out, self.options, self.run = client, out, options, run
+        self.retries, self.batch_size, self.partition_bytes, self.queue = retries, batch_size, partition_bytes, queue
+        self.started = time.perf_counter()
+        self.summary = Summary(out, dashboard=dashboard_link(client), workers=len(client.nthreads()))
+        self.status: dict = {}  # partition name -> {"input", "status", ...}
+        self.what: dict = {}  # future key -> ("partition", Partition) | ("index", path)
+        self.later: set = set()  # old files of large WARC files, removed once they are indexed
+        self.id = uuid.uuid4().hex[:8]
+
+    def clear_old(self, plan_) -> None:
+        """Remove the files of partitions this job will not write again (those of a large WARC
+        file once its own partitions are known)."""
+        existing = tables.existing_names(self.out)
+        keys_to_index = {file_key(f) for f in plan_.to_index}
+        self.later = {n for n in existing if _owner(n) in keys_to_index}
+        tables.remove(self.out, existing - {p.name for p in plan_.partitions} - self.later)
+
+    def submit_partition(self, p: Partition) -> None:
+        self.status[p.name] = {"input": p.describe(), "status": "running"}
+        fut = self.client.submit(run_partition, p, self.out, self.options, self.run.max_bytes, self.batch_size,
+                                 key=f"presswatch-{self.id}-{p.name}", retries=self.retries, pure=False)
+        self.what[fut.key] = ("partition", p)
+        self.queue.add(fut)
+
+    def submit_index(self, path: str) -> None:
+        fut = self.client.submit(index_task, path, self.partition_bytes,
+                                 key=f"presswatch-{self.id}-index-{file_key(path)}", retries=self.retries, pure=False)
+        self.what[fut.key] = ("index", path)
+        self.queue.add(fut)
+
+    def finished(self, fut) -> None:
+        kind, obj = self.what.pop(fut.key)
         error = None
         if fut.status == "error":
             exc = fut.exception()
             error = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
         if kind == "index":
-            parts = fut.result() if error is None else [Partition("warc", (obj,), 0, _size(obj))]
-            key = file_key(obj)
-            names = {p.name for p in parts}
-            tables.remove(out, {n for n in later if _owner(n) == key} - names)
-            summary.partitions += len(parts)
-            for p in parts:
-                submit_partition(p)
+            self._indexed(obj, fut.result() if error is None else [Partition("warc", (obj,), 0, _size(obj))])
         elif error:
-            summary.failed_partitions.append((obj.name, obj.describe(), error))
-            status[obj.name] = {"input": obj.describe(), "status": "failed", "error": error}
-            tables.write_failed(out, obj.name, obj.describe(),
-                                f"the partition failed (retried {retries} times, or its worker died): {error}")
-            summary.done += 1
+            self._failed(obj, error)
         else:
-            r = fut.result()
-            summary.ok += r["ok"]
-            summary.failed += r["failed"]
-            summary.done += 1
-            status[obj.name] = {"input": obj.describe(), "status": "ok", "articles": r["ok"],
-                                "errors": r["failed"], "seconds": r["seconds"]}
-            try:
-                os.remove(tables.failed_path(out, obj.name))  # an earlier run's failure, now done
-            except FileNotFoundError:
-                pass
+            self._done(obj, fut.result())
         fut.release()
-        summary.seconds = time.perf_counter() - started
-        if progress:
-            progress(summary)
+        self.summary.seconds = time.perf_counter() - self.started
 
-    tables.remove_temporary(out)
-    summary.seconds = time.perf_counter() - started
-    manifest.update(complete=True, summary={
-        "articles_ok": summary.ok, "articles_failed": summary.failed, "partitions": summary.partitions,
-        "partitions_failed": len(summary.failed_partitions), "seconds": round(summary.seconds, 3),
-        "articles_per_s": round(summary.rate, 3), "workers": summary.workers})
-    _write_manifest(out, manifest)
-    return summary
+    def _indexed(self, path: str, parts: list) -> None:
+        key = file_key(path)
+        tables.remove(self.out, {n for n in self.later if _owner(n) == key} - {p.name for p in parts})
+        self.summary.partitions += len(parts)
+        for p in parts:
+            self.submit_partition(p)
+
+    def _failed(self, p: Partition, error: str) -> None:
+        self.summary.failed_partitions.append((p.name, p.describe(), error))
+        self.status[p.name] = {"input": p.describe(), "status": "failed", "error": error}
+        tables.write_failed(self.out, p.name, p.describe(),
+                            f"the partition failed (retried {self.retries} times, or its worker died): {error}")
+        self.summary.done += 1
+
+    def _done(self, p: Partition, r: dict) -> None:
+        self.summary.ok += r["ok"]
+        self.summary.failed += r["failed"]
+        self.summary.done += 1
+        self.status[p.name] = {"input": p.describe(), "status": "ok", "articles": r["ok"],
+                               "errors": r["failed"], "seconds": r["seconds"]}
+        try:
+            os.remove(tables.failed_path(self.out, p.name))  # an earlier run's failure, now done
+        except FileNotFoundError:
+            pass
 
 
 def dashboard_link(client) -> Optional[str]:
