@@ -18,28 +18,18 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from ..records import Span, TimeExpr
+from .lexicons.calendar import (MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS_AND_ABBREVIATIONS, PARTS_OF_DAY, SEASONS,
+                                WEEKDAY_RE, WEEKDAYS, alternatives)
+from .lexicons.numbers import ARTICLES, CARDINALS, NUMBER_PHRASES, SMALL_NUMBERS, TENS, VAGUE_NUMBERS
 
 # ---------------------------------------------------------------------------------------------
-# vocabulary
+# vocabulary (the words themselves live in nlp/lexicons)
 
-MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-          "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-          "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-          "oct": 10, "nov": 11, "dec": 12}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+MONTHS = MONTHS_AND_ABBREVIATIONS
 SEASON_OF_MONTH = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU",
                    9: "FA", 10: "FA", 11: "FA"}
 SEASON_ORDER = ("WI", "SP", "SU", "FA")
-_SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
-NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL)}
-NUMBER_WORDS.update(_TENS)
-NUMBER_WORDS.update({"a": 1, "an": 1, "a couple of": 2, "couple of": 2, "a dozen": 12, "dozen": 12,
-                     "a hundred": 100, "hundred": 100, "half a": 0.5, "a half": 0.5})
-VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "dozens of", "hundreds of", "a number of")
+NUMBER_WORDS = {**CARDINALS, **ARTICLES, **NUMBER_PHRASES}
 UNIT_CODES = {"second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
               "week": ("W", False), "fortnight": ("W", False), "month": ("M", False), "year": ("Y", False),
               "decade": ("Y", False), "century": ("Y", False)}
@@ -49,18 +39,24 @@ MODS = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximate
         "more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN", "well over": "MORE_THAN",
         "less than": "LESS_THAN", "under": "LESS_THAN", "just under": "LESS_THAN", "at least": "EQUAL_OR_MORE",
         "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS"}
-PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+PART_OF_DAY = PARTS_OF_DAY
 EDGE_MODS = {"early": "START", "beginning": "START", "start": "START", "mid": "MID", "middle": "MID",
              "late": "END", "end": "END"}
 
-_MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-             r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
-             r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![a-z])")
-_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUM_RE = (r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
-           r"five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-           r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a couple of|couple of|a dozen|dozen|"
-           r"a hundred|half a|an?|several|a few|few|many|dozens of|hundreds of|a number of)")
+_MONTH_RE = ("(?:" + alternatives(MONTH_NAMES) + "|" + alternatives(MONTH_ABBREVIATIONS, r"\.") + "|"
+             + alternatives(MONTH_ABBREVIATIONS) + ")(?![a-z])")
+_WEEKDAY_RE = WEEKDAY_RE
+_SEASON_WORDS = "|".join(SEASONS)
+# capitalised, or lower case but "fall" (a verb: "prices fall 2024 ...")
+_SEASON_CASED = alternatives(SEASONS) + "|" + "|".join(w for w in SEASONS if w != "fall")
+_THIS_TOD = "|".join(p for p in PARTS_OF_DAY if p != "night")  # "this morning", but "tonight"
+# the numbers a length of time is counted in: digits, "twenty-one", zero to nineteen, the number
+# phrases but bare "hundred" and "a half" (never in this pattern), "an?" after the longer "a ..."
+# phrases, and the vague numbers but "some" (a modifier here: _MOD_RE)
+_NUM_PHRASES = [p for p in NUMBER_PHRASES if p not in ("hundred", "a half")]
+_NUM_RE = (r"(?:\d+(?:\.\d+)?|(?:" + "|".join(TENS) + r")(?:[- ](?:" + "|".join(SMALL_NUMBERS[1:10]) + r"))?|"
+           + "|".join(SMALL_NUMBERS) + "|" + "|".join(_NUM_PHRASES) + "|" + "|".join(sorted(ARTICLES, reverse=True))
+           + "|" + "|".join(v for v in VAGUE_NUMBERS if v != "some") + ")")
 _UNIT_RE = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries)"
 _MOD_RE = (r"(?:about|around|roughly|approximately|some|nearly|almost|close to|just over|well over|more than|"
            r"over|less than|just under|under|at least|up to|at most|no more than)")
@@ -174,8 +170,8 @@ def _num(word: str) -> Optional[float]:
     if w in NUMBER_WORDS:
         return float(NUMBER_WORDS[w])
     parts = w.split()
-    if len(parts) == 2 and parts[0] in _TENS and parts[1] in NUMBER_WORDS:
-        return float(_TENS[parts[0]] + NUMBER_WORDS[parts[1]])
+    if len(parts) == 2 and parts[0] in TENS and parts[1] in NUMBER_WORDS:
+        return float(TENS[parts[0]] + NUMBER_WORDS[parts[1]])
     return None  # vague ("several")
 
 
@@ -458,7 +454,7 @@ def h_century(m, c):
 
 
 _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|from|of|during|before|after|around|circa|c\.|early|"
-                          r"late|mid|year|between|through|throughout|spring|summer|autumn|fall|winter|"
+                          r"late|mid|year|between|through|throughout|" + _SEASON_WORDS + r"|"
                           r"fiscal|end|start|beginning|middle)|[(\-–—/;:.!?“\"]|^)\s*$", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r"^(?:\s*[,.;:)\-–—?!'’]|\s*$|\s+(?:and|or|to|through|until|when|as|after|before|"
                          r"in|at|on|with|the|a|he|she|it|they|we|I)\b)")
@@ -667,13 +663,13 @@ _NEEDLE_WEEKDAY = re.compile(_WEEKDAY_RE)
 _NEEDLES = {
     "h_iso": re.compile(r"\d{4}-\d{2}-\d{2}"),
     "h_mdy": _NEEDLE_MONTH, "h_dmy": _NEEDLE_MONTH, "h_month_year": _NEEDLE_MONTH, "h_month": _NEEDLE_MONTH,
-    "h_season": re.compile(r"spring|summer|autumn|fall|winter", re.IGNORECASE),
+    "h_season": re.compile(_SEASON_WORDS, re.IGNORECASE),
     "h_quarter": re.compile(r"quarter|\bQ[1-4]\b", re.IGNORECASE),
     "h_half": re.compile(r"half|\bH[12]\b", re.IGNORECASE),
     "h_decade": re.compile(r"0['’]?s\b"),
     "h_century": re.compile(r"century", re.IGNORECASE),
     "h_year": re.compile(r"\d{4}"),
-    "h_rel_day": re.compile(r"today|yesterday|tomorrow|tonight|last night|this\s+(?:morning|afternoon|evening)",
+    "h_rel_day": re.compile(r"today|yesterday|tomorrow|tonight|last night|this\s+(?:" + _THIS_TOD + ")",
                             re.IGNORECASE),
     "h_weekday": _NEEDLE_WEEKDAY, "h_weekday_set": _NEEDLE_WEEKDAY,
     "h_rel_unit": re.compile(r"\b(?:this|last|next|current|previous|coming)\s+(?:year|month|week|decade|century)",
@@ -713,7 +709,7 @@ def _matches(rx, handler, text):
 
 
 _I = re.IGNORECASE
-_TOD = r"(?:\s+(?P<tod>morning|afternoon|evening|night))?"
+_TOD = r"(?:\s+(?P<tod>" + "|".join(PARTS_OF_DAY) + "))?"
 _pat(r"\b(\d{4})-(\d{2})-(\d{2})\b", h_iso)
 _pat(r"(?:\b" + _WEEKDAY_RE + r",?\s+(?:\()?)?\b(?P<mon>" + _MONTH_RE + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
      r"(?:,?\s+(?P<year>\d{4})\b)?" + _TOD, h_mdy)
@@ -723,8 +719,8 @@ _pat(r"(?:" + _EDGE_RE + r")?\b(?P<mon>" + _MONTH_RE + r")(?:\s+of)?,?\s+(?P<yea
 _pat(r"(?:\b(?P<prep>(?i:in|since|until|till|by|from|of|during|between|through|before|after|and|or|to|the))\s+|"
      r"(?P<rel>(?i:last|next|this))\s+|" + _EDGE_RE + r")(?P<mon>" + _MONTH_RE + r")(?![\w\-]|\s+\d)", h_month)
 _pat(r"(?:(?P<rel>last|next|this)\s+|" + _EDGE_RE + r"|\b(?P<prep>in|during|since|until|by|this|last|next)\s+(?:the\s+)?)"
-     r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>\d{4})\b)?(?!\s+(?:of\b|session))", h_season, _I)
-_pat(r"\b(?P<season>Spring|Summer|Autumn|Fall|Winter|spring|summer|autumn|winter)\s+(?:of\s+)?(?P<year>\d{4})\b", h_season)
+     r"(?P<season>" + _SEASON_WORDS + r")(?:\s+(?:of\s+)?(?P<year>\d{4})\b)?(?!\s+(?:of\b|session))", h_season, _I)
+_pat(r"\b(?P<season>" + _SEASON_CASED + r")\s+(?:of\s+)?(?P<year>\d{4})\b", h_season)
 _pat(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+quarter(?:\s+of\s+(?:(?P<year>\d{4})|"
      r"(?P<yrel>this|last|next)\s+year|the\s+(?:current\s+)?year))?(?!\s+of\s+(?:the\s+)?(?:century|month))", h_quarter, _I)
 _pat(r"\bQ(?P<q>[1-4])\s+(?P<year>\d{4})\b", h_quarter)
@@ -735,8 +731,8 @@ _pat(r"(?:" + _EDGE_RE + r")?\b(?P<dec>\d{3})0['’]?s\b", h_decade, _I)
 _pat(r"(?:" + _EDGE_RE + r")?(?<!\w)['’](?P<dec>\d)0s\b", h_decade, _I)
 _pat(r"(?:" + _EDGE_RE + r")?\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b", h_century, _I)
 _pat(r"(?:" + _EDGE_RE + r")?(?<![\w$€£.,/])(?<!\d[\-–])(?P<year>\d{4})(?![\w%/]|[.,]\d|-\d{2}-)", h_year)
-_pat(r"\b(?P<rd>today|yesterday|tomorrow|tonight|last night)(?:\s+(?P<tod>morning|afternoon|evening|night))?\b", h_rel_day, _I)
-_pat(r"\b(?P<rd>this)\s+(?P<tod>morning|afternoon|evening)\b", h_rel_day, _I)
+_pat(r"\b(?P<rd>today|yesterday|tomorrow|tonight|last night)(?:\s+(?P<tod>" + "|".join(PARTS_OF_DAY) + r"))?\b", h_rel_day, _I)
+_pat(r"\b(?P<rd>this)\s+(?P<tod>" + _THIS_TOD + r")\b", h_rel_day, _I)
 _pat(r"(?:(?P<wrel>(?i:last|next|this past|this|past|coming))\s+)?\b(?P<wd>" + _WEEKDAY_RE + r")(?!s\b)(?!\s+of\b)"
      r"(?!\s+(?:prayers?|sermons?|services?|worship|market|Times)\b)" + _TOD, h_weekday)
 _pat(r"\b(?P<wd>" + _WEEKDAY_RE + r")s\b", h_weekday_set)
