@@ -10,15 +10,16 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..records import Claim, Span
+from .lexicons.calendar import MONTH_NAME_RE, MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAY_RE, WEEKDAYS
+from .lexicons.numbers import CARDINALS, HUNDREDS_AND_THOUSANDS, NUMBER_PHRASES, SCALE_ABBREVIATIONS, SCALES
 
 # ---------------------------------------------------------------------------------------------
 # calendar statements: "International Quds Day (last Friday of Ramadan, this year falling on April 5)",
 # "This year, Al-Quds Day falls on April 5", "Ramadan begins on March 11"
 
-_MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-           "september": 9, "october": 10, "november": 11, "december": 12}
-_MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTHS = MONTHS
+_MONTH_RE = MONTH_NAME_RE
+_WEEKDAY_RE = WEEKDAY_RE
 _ON_DATE = re.compile(
     r"\b(?P<verb>fall(?:s|ing)?|fell|will\s+fall|is|was|will\s+be|be|marked|held|observed|celebrated|"
     r"begins?|began|beginning|starts?|started|starting|ends?|ended|ending)\b"
@@ -82,8 +83,7 @@ def find_calendar_statements(text: str, calendar) -> list[CalendarStatement]:
         month = _MONTHS[(m.group("mon") or m.group("mon2") or "").lower()] if (m.group("mon") or m.group("mon2")) else None
         day = int(m.group("day") or m.group("day2")) if (m.group("day") or m.group("day2")) else None
         wd_name = m.group("wdonly") or m.group("wd")
-        weekday = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(
-            wd_name.lower()) if wd_name else None
+        weekday = WEEKDAYS[wd_name.lower()] if wd_name else None
         year = int(m.group("year")) if m.group("year") else None
         head = text[sa:s]
         this_year = bool(re.search(r"\bthis\s+year\b", head + window, re.IGNORECASE))
@@ -114,7 +114,7 @@ def calendar_claims(statements, text: str) -> list[Claim]:
         if st.month and st.day:
             when.append(f"{_month_name(st.month)} {st.day}")
         if st.weekday is not None:
-            when.append(f"a {['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'][st.weekday]}")
+            when.append(f"a {WEEKDAY_NAMES[st.weekday].capitalize()}")
         stated = " ".join(when) + (f" {st.year}" if st.year else (" (this year)" if st.this_year else ""))
         out.append(Claim(Span.of(text, st.start, st.end), "calendar", f"{st.observance.name}: {stated.strip()}",
                          observance=st.observance.name, rule=st.rule, score=0.55))
@@ -122,23 +122,24 @@ def calendar_claims(statements, text: str) -> list[Claim]:
 
 
 def _month_name(m: int) -> str:
-    return ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December"][m - 1]
+    return MONTH_NAMES[m - 1].capitalize()
 
 
 # ---------------------------------------------------------------------------------------------
 # quantities, proportions, vague quantities
 
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
-_WORD_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-             "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-             "hundred": 100, "a hundred": 100, "one hundred": 100, "a thousand": 1000, "one thousand": 1000}
+_SCALE = {**SCALES, **SCALE_ABBREVIATIONS}
+# the number words a quantity is written in: one to twelve, fifteen, the tens to fifty, and hundreds
+# and thousands written out; "one" alone has no value (matched, then left: "one of them")
+_WORDS = [w for w, v in CARDINALS.items() if 1 <= v <= 12 or v in (15, 20, 30, 40, 50)]
+_WRITTEN_OUT = {p: v for p, v in {**NUMBER_PHRASES, **HUNDREDS_AND_THOUSANDS}.items() if v in (100, 1000)}
+_WORD_NUM = {**{w: CARDINALS[w] for w in _WORDS if w != "one"}, **_WRITTEN_OUT}
 _QUALIFIER = (r"(?P<qual>more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than|"
               r"roughly|approximately|an estimated|as many as|upwards of|close to|in excess of|just over|"
               r"just under|well over|no fewer than|no more than|at most)")
-_NUMBER = (r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
-           r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|one hundred|hundred|a thousand|one thousand))"
-           r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn)\b)?")
+# of the scale abbreviations only "bn" (the pattern leaves out "k" and "m")
+_NUMBER = (r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:" + "|".join([*_WORDS, *_WRITTEN_OUT]) + "))"
+           r"(?:\s*(?P<scale>" + "|".join(SCALES) + r"|bn)\b)?")
 _QUANTITY = re.compile(r"(?:\b" + _QUALIFIER + r"\s+)?(?P<cur>[$€£])?(?<![\w.,])" + _NUMBER
                        + r"(?P<pct>\s*(?:%|percent\b|per cent\b))?", re.IGNORECASE)
 _PROPORTION = re.compile(
@@ -159,8 +160,7 @@ _STOP_COUNTED = {"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "f
                  "they", "this", "that", "these", "those", "who", "which", "more", "than"}
 
 
-_NUMBER_NEEDLE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-                            r"twenty|thirty|forty|fifty|hundred|thousand)\b", re.IGNORECASE)
+_NUMBER_NEEDLE = re.compile(r"\d|\b(?:" + "|".join(_WORDS) + r"|hundred|thousand)\b", re.IGNORECASE)
 
 
 def _quantities(text: str):
