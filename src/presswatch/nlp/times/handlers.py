@@ -44,15 +44,17 @@ def _r(value, precision, type_="DATE", mod=None, anchored=True, start=None, end=
     return (value, precision, type_, mod, anchored, start, end)
 
 
-
-
 def _edge(m) -> Optional[str]:
+    """The TIMEX3 mod of "early", "mid", "the end of" ... before the expression: START, MID, END."""
     e = None
     for g in ("edge", "edge2"):
         if g in m.re.groupindex and m.group(g):
             e = m.group(g).lower()
     return EDGE_MODS.get(e) if e else None
 
+
+# ---------------------------------------------------------------------------------------------
+# dates: days, months, seasons, quarters, halves, decades, centuries, years
 
 def h_iso(m, c):
     try:
@@ -240,6 +242,9 @@ def h_year(m, c):
     return _r(str(y), "year", mod=_edge(m), anchored=False)
 
 
+# ---------------------------------------------------------------------------------------------
+# dates relative to the anchor: today, weekdays, this/last/next unit, ... ago
+
 def h_rel_day(m, c):
     word = m.group("rd").lower()
     tod = (m.group("tod") or "").lower()
@@ -304,6 +309,7 @@ def h_rel_unit(m, c):
 
 
 def _mod_of(m) -> Optional[str]:
+    """The TIMEX3 mod of the "about", "more than" ... group: APPROX, MORE_THAN ..."""
     g = m.group("mod") if "mod" in m.re.groupindex else None
     return MODS.get(" ".join(g.lower().split())) if g else None
 
@@ -333,6 +339,9 @@ def h_ago(m, c):
         return _r((a.date - dt.timedelta(days=n)).isoformat(), "day", mod=mod)
     return _r(f"{a.date.isoformat()}", "day", mod=mod)  # hours/minutes ago: the same day
 
+
+# ---------------------------------------------------------------------------------------------
+# durations
 
 def h_duration(m, c):
     unit = m.group("unit")
@@ -376,6 +385,9 @@ def h_hyphen_duration(m, c):
 def h_vague_duration(m, c):
     return _r(duration_value("several", m.group("unit")), "duration", "DURATION", anchored=False)
 
+
+# ---------------------------------------------------------------------------------------------
+# times of day, references ("now", "recently"), sets ("every year")
 
 def h_time(m, c):
     hour = int(m.group("hh"))
