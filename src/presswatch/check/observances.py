@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from ..errors import PresswatchError
+from ..nlp.lexicons.calendar import WEEKDAY_NAMES
 
 try:  # Python 3.11+
     import tomllib
@@ -26,7 +27,7 @@ except ModuleNotFoundError:  # pragma: no cover - Python 3.10
 HIJRI_MONTHS = ("Muharram", "Safar", "Rabi' al-Awwal", "Rabi' al-Thani", "Jumada al-Awwal",
                 "Jumada al-Thani", "Rajab", "Sha'ban", "Ramadan", "Shawwal", "Dhu al-Qa'dah",
                 "Dhu al-Hijjah")
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS = tuple(name.capitalize() for name in WEEKDAY_NAMES)  # "Monday", ...
 COUNTRY_NAMES = {"IR": "Iran", "SA": "Saudi Arabia", "IQ": "Iraq", "LB": "Lebanon", "PS": "Palestine",
                  "TR": "Turkey", "EG": "Egypt", "PK": "Pakistan"}
 RULES = ("fixed", "hijri", "hijri_month_end", "hijri_last_weekday")

@@ -14,10 +14,10 @@ import re
 from typing import Optional
 
 from ..records import Publication
+from .lexicons.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS_AND_ABBREVIATIONS, alternatives
 
-_MONTHS = {m: i + 1 for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
-                                             "august", "september", "october", "november", "december"))}
-_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+# a month's name or abbreviation, with or without the dot ("Sept. 4", "Sept 4", "September 4")
+_MON = "(?:" + alternatives(MONTH_NAMES) + "|" + alternatives(MONTH_ABBREVIATIONS) + r")\.?"
 _HEAD_DATE = re.compile(
     r"(?:(?P<mon>" + _MON + r")\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})"
     r"|(?P<day2>\d{1,2})\s+(?P<mon2>" + _MON + r"),?\s+(?P<year2>\d{4})"
@@ -27,11 +27,7 @@ SEARCH_YEARS = range(1925, 2077)  # the calendar's tables
 
 
 def _month(name: str) -> int:
-    n = name.lower().rstrip(".")
-    for full, i in _MONTHS.items():
-        if full.startswith(n[:3]):
-            return i
-    raise KeyError(name)
+    return MONTHS_AND_ABBREVIATIONS[name.lower().rstrip(".")]
 
 
 def parse_given(raw) -> tuple[Optional[str], Optional[int], Optional[str]]:

@@ -14,18 +14,20 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+from .lexicons.calendar import PARTS_OF_DAY, SEASONS
+from .lexicons.numbers import CARDINALS, SCALES
+
 WINDOW = 3
 # lower-case words that open or make up DATE, TIME, CARDINAL, ORDINAL, PERCENT, QUANTITY entities
 TIME_WORDS = frozenset(
-    "today yesterday tomorrow tonight morning afternoon evening night midnight noon week weeks weekend "
-    "month months year years decade decades century centuries day days hour hours minute minutes "
-    "seconds ago annual annually daily weekly monthly yearly spring summer autumn fall winter season "
-    "quarter".split())
+    "today yesterday tomorrow tonight midnight noon week weeks weekend month months year years decade "
+    "decades century centuries day days hour hours minute minutes seconds ago annual annually daily "
+    "weekly monthly yearly season quarter".split() + [*PARTS_OF_DAY, *SEASONS])
+# the cardinals but zero, fourteen and sixteen to nineteen
 NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty thirty "
-    "forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions "
-    "billion billions trillion dozen dozens half first second third fourth fifth sixth tenth once "
-    "twice percent per cent miles kilometres kilometers pounds tonnes".split())
+    [w for w, v in CARDINALS.items() if 1 <= v <= 13 or v == 15 or v >= 20] + [*SCALES]
+    + "hundred hundreds thousands millions billions dozen dozens half first second third fourth fifth "
+      "sixth tenth once twice percent per cent miles kilometres kilometers pounds tonnes".split())
 NAME_TAGS = frozenset(("NNP", "NNPS", "CD"))
 
 

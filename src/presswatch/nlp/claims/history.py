@@ -1,0 +1,83 @@
+"""Historical dates: "In 1980, ..., Ayatollah Khomeini declared the last Friday of Ramadan as Quds
+Day": a date before last year on which the sentence's subject did something (a past-tense verb)."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ...records import Claim, Span
+from .sentences import sentence_bounds
+
+_OCCASION_WORDS = re.compile(r"\b(?:address(?:es)?|speech(?:es)?|sermon|remarks|interview|message|statement|"
+                             r"press conference|news conference|meeting|letter)\b", re.IGNORECASE)
+
+
+def historical_claims(text: str, doc, times, pub_year: Optional[int]) -> list[Claim]:
+    """Dates (absolute, before last year) that a past-tense verb with a subject hangs on: the claim is
+    the event, from the subject to the verb's object."""
+    if doc is None:
+        return []
+    out = []
+    for t in times:
+        if t.anchor != "none" or t.type != "DATE" or t.precision not in ("year", "month", "day"):
+            continue
+        try:
+            year = int(t.value[:4])
+        except ValueError:
+            continue
+        if pub_year is not None and year >= pub_year - 1:
+            continue  # recent dates are news, not history
+        sa, _ = sentence_bounds(text, t.span.start)
+        lead = text[sa:t.span.start]
+        if _OCCASION_WORDS.search(lead):
+            continue  # "In his address on Quds Day in 2022": when a statement was made, not a claim
+        sp = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+        if sp is None:
+            continue
+        verb = _past_verb(sp)
+        if verb is None:
+            continue
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj:
+            continue
+        end = verb.idx + len(verb.text)
+        for c in verb.children:
+            if c.dep_ in ("dobj", "attr", "oprd", "xcomp", "ccomp", "npadvmod") and c.i > verb.i:
+                end = max(end, max(x.idx + len(x.text) for x in _phrase(c)))
+        start = min(t.span.start, min(x.idx for x in subj[0].subtree))
+        head = sp.root.head
+        if head.dep_ == "prep" and head.i == sp.start - 1 and head.idx < start:
+            start = head.idx  # "In 1980"
+        event = text[min(x.idx for x in subj[0].subtree):end]
+        out.append(Claim(Span.of(text, start, end), "historical date", t.span.text, time=t.value,
+                         counted=event, score=0.5))
+    return out
+
+
+def _past_verb(sp):
+    """The verb the date span hangs on (at most four steps up the parse), if it is in the past tense."""
+    tok = sp.root
+    verb = None
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ == "VERB":
+            verb = tok
+            break
+    if verb is None or verb.tag_ not in ("VBD", "VBN"):
+        return None
+    return verb
+
+
+def _phrase(tok):
+    """tok and its dependents, leaving out prepositions hanging on a prepositional object
+    ("the last Friday of Ramadan as Quds Day [as a sign of ...]")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "prep" and tok.dep_ == "pobj":
+            continue
+        if c.dep_ in ("punct", "cc", "conj") and c.i > tok.i and tok.dep_ != "pobj":
+            continue
+        out.extend(_phrase(c))
+    return out
