@@ -9,7 +9,7 @@ from dataclasses import fields, replace
 
 from ..check.observances import default_calendar
 from ..nlp.claims import CalendarStatement, find_calendar_statements
-from ..nlp.occasions import COUNTRY_OF_PLACE, assign_times
+from ..nlp.times import COUNTRY_OF_PLACE, assign_times
 from ..nlp.publication import publication_of
 from ..nlp.text import paragraphs
 from ..nlp.times import Anchor, find_times

@@ -6,10 +6,10 @@ import re
 from typing import Optional
 
 from ...records import Claim, Span
+from ..lexicons.speech import SPEAKING_OCCASIONS, occasion_alternatives
 from .sentences import sentence_bounds
 
-_OCCASION_WORDS = re.compile(r"\b(?:address(?:es)?|speech(?:es)?|sermon|remarks|interview|message|statement|"
-                             r"press conference|news conference|meeting|letter)\b", re.IGNORECASE)
+_OCCASION_WORDS = re.compile(r"\b(?:" + occasion_alternatives(SPEAKING_OCCASIONS) + r")\b", re.IGNORECASE)
 
 
 def historical_claims(text: str, doc, times, pub_year: Optional[int]) -> list[Claim]:

@@ -146,3 +146,24 @@ SPEECH_NOUNS = {"statement", "statements", "speech", "speeches", "address", "add
 def cue_base(word: str) -> str | None:
     """The base verb of a cue word form, or None when the word is no cue."""
     return ALL_FORMS.get(word.lower())
+
+
+# nouns of the occasions of speaking ("in his address on Quds Day", "at a news conference"): a date
+# in the sentence before one of them is when a statement was made, no historical claim
+# (nlp/claims/history.py) ...
+SPEAKING_OCCASIONS = ("address", "speech", "sermon", "statement", "interview", "message", "remarks", "meeting",
+                      "news conference", "press conference", "letter")
+# ... and the occasions a statement can be made on ("in his op-ed", "at a rally"), whose mere mention is
+# no occasion of speech ("The video was taken mid-trial"): in an "in his ..." phrase they are one
+# (nlp/times/statements.py)
+OCCASION_NOUNS = SPEAKING_OCCASIONS + ("lecture", "op-ed", "video", "rally")
+# the plurals an occasion phrase is written with ("in his addresses on Quds Day")
+OCCASION_PLURALS = {"address": "(?:es)?", "speech": "(?:es)?", "sermon": "s?"}
+# what an occasion is called once its observance is known ("his address on Quds Day" -> "Quds Day speech")
+OCCASION_NAMES = {"address": "speech", "addresses": "speeches", "speech": "speech", "speeches": "speeches",
+                  "remarks": "speech", "sermon": "sermon", "sermons": "sermons", "message": "message"}
+
+
+def occasion_alternatives(nouns=OCCASION_NOUNS) -> str:
+    """Occasion nouns as a regex alternation with their plurals ("address(?:es)?|sermons?|statement|...")."""
+    return "|".join(n + OCCASION_PLURALS.get(n, "") for n in nouns)

@@ -2,7 +2,7 @@
 complements, a phrasal cue's prepositional object, or the sentence around a parenthetical cue."""
 from __future__ import annotations
 
-from ..lexicons.calendar import WEEKDAY_NAMES
+from ..lexicons.calendar import PARTS_OF_DAY, WEEKDAY_NAMES
 from ..lexicons.speech import (CLAUSE_ONLY, INFINITIVE_CUES, OBJECT_FORMS, PHRASAL, PHRASAL_FORMS, SPEECH_FORMS,
                                SPEECH_NOUNS, cue_base)
 
@@ -13,8 +13,8 @@ PHRASAL_BASES = frozenset(PHRASAL_FORMS.values())
 NOT_CONTENT_DEPS = {"punct", "cc", "conj", "advmod", "npadvmod", "agent", "aux", "auxpass", "neg",
                     "prt", "mark", "dep", "intj", "nsubj", "nsubjpass", "expl", "dative"}
 # nouns of a prepositional phrase that tells when a statement was made ("on Tuesday", "last week")
-TIME_NOUNS = frozenset(WEEKDAY_NAMES) | {"today", "yesterday", "week", "month", "year", "morning", "evening",
-                                         "night", "afternoon", "time"}
+TIME_NOUNS = frozenset(WEEKDAY_NAMES) | frozenset(PARTS_OF_DAY) | {"today", "yesterday", "week", "month", "year",
+                                                                   "time"}
 # an opening quotation mark at the start of reported content belongs to it ("said "budget reforms" would ...")
 OPENING_MARKS = {"“", '"', "‘", "'", "«", "''", "``"}
 

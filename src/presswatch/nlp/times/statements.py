@@ -13,16 +13,15 @@ import re
 from typing import Optional
 
 from ...records import StatementTime
+from ..lexicons.people import POSSESSIVE_PRONOUNS
+from ..lexicons.speech import OCCASION_NAMES, occasion_alternatives
 
 _OCCASION = re.compile(
-    r"\b(?:[Ii]n|[Dd]uring|[Aa]t|[Oo]n)\s+(?:his|her|their|its|a|an|the|one of his|one of her)\s+"
-    r"(?P<occ>(?:[\w’'\-]+\s+){0,3}?(?P<noun>address(?:es)?|speech(?:es)?|sermons?|statement|interview|message|"
-    r"remarks|meeting|lecture|news conference|press conference|letter|op-ed|video|rally)"
+    r"\b(?:[Ii]n|[Dd]uring|[Aa]t|[Oo]n)\s+(?:" + "|".join(sorted(POSSESSIVE_PRONOUNS)) + r"|a|an|the|one of his|one of her)\s+"
+    r"(?P<occ>(?:[\w’'\-]+\s+){0,3}?(?P<noun>" + occasion_alternatives() + ")"
     r"(?P<rest>(?:\s+(?:on|at|to|in|marking|for|before|of)\s+[^,;.“”\"]*)?))"
     r"(?=\s*[,;.“”\"]|$)")
 _CONTINUES = re.compile(r"^(?:Furthermore|Moreover|In addition|Also|Additionally|He|She|They|“|\"|«)")
-_NOUN = {"address": "speech", "addresses": "speeches", "speech": "speech", "speeches": "speeches",
-         "remarks": "speech", "sermon": "sermon", "sermons": "sermons", "message": "message"}
 _NOMINAL = {"declared": "declaration", "announced": "announcement", "proclaimed": "proclamation",
             "decreed": "decree", "stated": "statement", "pledged": "pledge", "vowed": "vow",
             "warned": "warning", "promised": "promise", "ordered": "order"}
@@ -64,7 +63,7 @@ def stated_occasion(sentence: str, sent_start: int, calendar=None, country=None,
         if year is not None:
             occ = re.sub(r"\s+(?:in|of)\s+" + str(year) + r"\b", "", occ).strip()
         if obs is not None:
-            occ = f"{obs.name} {_NOUN.get(noun, noun)}"
+            occ = f"{obs.name} {OCCASION_NAMES.get(noun, noun)}"
         date = _observance_date(calendar, obs, year, country)
         return StatementTime(date=date, year=year, occasion=occ, text=phrase, basis="stated")
     return None
@@ -114,7 +113,8 @@ def stated_time(q, s, e, text, doc, times, calendar, country) -> Optional[Statem
 
 def assign_times(quotes, speakers, sentence_of, text, paragraph_start, doc=None, times=(), calendar=None,
                  country=None) -> list[StatementTime]:
-    """One StatementTime per quote. sentence_of(q) -> (start, end) of the sentence holding its cue."""
+    """One StatementTime per quote; `speakers` are the quotes' speaker ids (None: unresolved).
+    sentence_of(q) -> (start, end) of the sentence holding its cue."""
     out = []
     current = None  # (StatementTime, speaker, paragraph)
     for q, spk in zip(quotes, speakers):
@@ -129,7 +129,7 @@ def assign_times(quotes, speakers, sentence_of, text, paragraph_start, doc=None,
             continue
         if current is not None:
             cst, cspk, cpara = current
-            same = spk is not None and spk is cspk
+            same = spk is not None and spk == cspk  # speakers by id: the same person of the article
             para_text = text[paragraph_start(q.paragraph):paragraph_start(q.paragraph) + 40]
             if same and (q.paragraph == cpara or (q.paragraph == cpara + 1 and _CONTINUES.match(para_text))):
                 out.append(StatementTime(cst.date, cst.year, cst.occasion, cst.text, "context"))
