@@ -103,7 +103,8 @@ def statement_rows(analysis: Analysis, aid: str, known_speakers: set, shared: di
             "spans": json.dumps([[s.start, s.end] for s in q.content]),
             "text": text, "cue": q.cue.text if q.cue else None, "source": q.source.text if q.source else None,
             "said_date": st.date, "said_year": st.year, "occasion": st.occasion,
-            "said_text": st.text, "said_basis": st.basis, "confidence": float(q.confidence),
+            "said_text": st.text, "said_basis": st.basis,
+            "confidence": round(float(q.confidence), 3),  # as in the JSON: a reloaded analysis, the same row
             "fingerprint": fingerprint(text), "cluster_id": None, **shared,
         })
     return out
