@@ -68,6 +68,7 @@ def test_warc_ranges_start_at_records_and_match_a_whole_read(tmp_path, compresse
     items = _read_all(parts)
     assert [a.doc_id for a in items] == urls  # the request, image and 404 records are skipped
     assert [a.text for a in items] == [a.text for a in whole]
+    assert [a.origin for a in items] == [a.origin for a in whole]  # one reader: the same names
 
 
 def test_small_warc_is_one_partition_without_index(tmp_path):

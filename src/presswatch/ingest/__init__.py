@@ -59,7 +59,7 @@ def read_path(path: str, limit: int | None = None) -> Iterator[Item]:
     limit = settings.get("max_bytes") if limit is None else limit
     stem, suffix = _stem(path), os.path.splitext(path)[1].lower()
     if is_warc(path):
-        yield from read_warc(path, stem, limit)
+        yield from read_warc(path, limit)  # the whole file: the range [0, size)
         return
     if suffix in JSONL_SUFFIXES:
         try:
