@@ -236,9 +236,10 @@ def test_one_analysis_gives_the_same_rows_in_the_store_and_in_parquet(tmp_path):
 
     art, an = article("one", [("Ali Khamenei", "The enemies will not succeed"), ("Jane Doe", "We will win")],
                       title="Two quotes", url="https://news.example/one", published="2024-04-05", outlet="Wire",
-                      claims=[("More than 37000 people were killed", "consistent")])
-    c = an.claims[0]["span"]
-    claim = Claim(Span(c["start"], c["end"], c["text"]), "quantity", "more than 37000 people killed", 37000.0,
+                      claims=[("More than 37000 people were killed", "consistent")])  # replaced below
+    said = "More than 37000 people were killed"
+    start = art.text.index(said)
+    claim = Claim(Span(start, start + len(said), said), "quantity", "more than 37000 people killed", 37000.0,
                   "more than", "people killed", "Gaza", time="2024-04", observance=None, score=0.8,
                   cited_source=Span(0, 6, "Report"), checks=(Check("consistent", "test table", "reference"),))
     q = an.quotes[1]
