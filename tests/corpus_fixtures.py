@@ -84,22 +84,22 @@ def store_urls():
     return urls
 
 
-def make_store(kind, tmp_path):
+def make_store(kind, tmp_path, migrate=True):
     """(store, cleanup) for a backend name from store_urls(); PostgreSQL gets a fresh schema."""
     from presswatch.store import open_store
     if kind == "sqlite":
-        store = open_store(f"sqlite:///{tmp_path}/corpus.db")
+        store = open_store(f"sqlite:///{tmp_path}/corpus.db", migrate=migrate)
         return store, store.close
     if kind == "postgres":
         base = os.environ["PRESSWATCH_TEST_POSTGRES_URL"]
         schema = "t_" + uuid.uuid4().hex[:12]
-        store = open_store(base + ("&" if "?" in base else "?") + f"schema={schema}")
+        store = open_store(base + ("&" if "?" in base else "?") + f"schema={schema}", migrate=migrate)
 
         def cleanup():
             store._x(f'DROP SCHEMA "{schema}" CASCADE')
             store.close()
         return store, cleanup
-    store = open_store(kind)
+    store = open_store(kind, migrate=migrate)
     return store, store.close
 
 

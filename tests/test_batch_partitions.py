@@ -68,6 +68,7 @@ def test_warc_ranges_start_at_records_and_match_a_whole_read(tmp_path, compresse
     items = _read_all(parts)
     assert [a.doc_id for a in items] == urls  # the request, image and 404 records are skipped
     assert [a.text for a in items] == [a.text for a in whole]
+    assert [a.origin for a in items] == [a.origin for a in whole]  # one reader: the same names
 
 
 def test_small_warc_is_one_partition_without_index(tmp_path):
@@ -156,9 +157,9 @@ def test_partition_task_writes_five_tables_and_a_rerun_overwrites(tmp_path):
     assert files == sorted(f"{t}/part-{part.name}.parquet" for t in tables.TABLES)  # no temporary file
     arts = table(out, "articles")
     assert [a["doc_id"] for a in arts] == ids
-    assert all(a["statements"] >= 1 and a["analysis"].startswith("{") for a in arts)
+    assert all(a["statement_count"] >= 1 and a["analysis"].startswith("{") for a in arts)
     st = table(out, "statements")
-    assert {s["doc_id"] for s in st} == set(ids) and any(s["speaker"] == "Claire Dubois" for s in st)
+    assert {s["doc_id"] for s in st} == set(ids) and any(s["speaker_name"] == "Claire Dubois" for s in st)
     assert len(table(out, "speakers")) >= 6
     assert [e["partition"] for e in table(out, "errors")] == [part.name]
     before = {f: open(os.path.join(out, f), "rb").read() for f in files}
@@ -202,3 +203,81 @@ def test_batch_output_loads_into_a_store_like_a_direct_ingest(tmp_path):
         r3 = ingest([out], loaded)  # loading again adds nothing
         assert r3.counts == {"ok": 0, "duplicate": 8, "error": 1}
         assert loaded.stats() == direct.stats()
+
+
+# ------------------------------------------------------------ the same rows in Parquet and SQL
+def _mapped(t):
+    """The columns corpus.rows gives table `t` that both outputs hold (not those only a store fills)."""
+    from presswatch.corpus.rows import COLUMNS, STORE_ONLY
+    return [c for c in COLUMNS[t] if c not in STORE_ONLY.get(t, ())]
+
+
+def _same_rows(store, out):
+    """Assert that every article, statement and claim row of the batch output `out` is in `store`
+    with the same columns and values (and nothing else is)."""
+    for t in ("articles", "statements", "claims"):
+        cols = _mapped(t)
+        assert [c for c in tables.SCHEMAS[t].names if c not in ("doc_id", "partition")] == \
+            [c for c in cols if c != "doc_id"]
+        sql = store._q(f"SELECT {', '.join(cols)} FROM {t} ORDER BY id")
+        parquet = sorted(({c: r[c] for c in cols} for r in table(out, t)), key=lambda r: r["id"])
+        assert sql == parquet, t
+        assert sql, t
+
+
+def test_one_analysis_gives_the_same_rows_in_the_store_and_in_parquet(tmp_path):
+    """The same Article and Analysis through the store's writer and the batch's PartWriter."""
+    from dataclasses import replace
+
+    from corpus_fixtures import add_all, article
+
+    from presswatch.records import Check, Claim, Quote, Span
+    from presswatch.store import open_store
+
+    art, an = article("one", [("Ali Khamenei", "The enemies will not succeed"), ("Jane Doe", "We will win")],
+                      title="Two quotes", url="https://news.example/one", published="2024-04-05", outlet="Wire",
+                      claims=[("More than 37000 people were killed", "consistent")])  # replaced below
+    said = "More than 37000 people were killed"
+    start = art.text.index(said)
+    claim = Claim(Span(start, start + len(said), said), "quantity", "more than 37000 people killed", 37000.0,
+                  "more than", "people killed", "Gaza", time="2024-04", observance=None, score=0.8,
+                  cited_source=Span(0, 6, "Report"), checks=(Check("consistent", "test table", "reference"),))
+    q = an.quotes[1]
+    parts = (Span(q.start, q.start + 2, "We"), Span(q.start + 3, q.end, "will win"))
+    quotes = (an.quotes[0], Quote(parts, None, None, "Jane Doe", False, "mixed", "s1", confidence=0.25))
+    an = replace(an, claims=(claim,), quotes=quotes)
+    out = str(tmp_path / "out")
+    with tables.PartWriter(out, "p") as w:
+        w.add(art, an)
+        w.commit()
+    with open_store(f"sqlite:///{tmp_path}/c.db") as store:
+        assert [s for s, _ in add_all(store, [(art, an)])] == ["ok"]
+        _same_rows(store, out)
+    st = table(out, "statements")
+    assert [(s["speaker_local"], s["is_direct"], s["source"], s["text"]) for s in st] == [
+        ("s0", 1, "Ali Khamenei", "The enemies will not succeed"), ("s1", 0, None, "We … will win")]
+    [cl] = table(out, "claims")
+    assert (cl["stated"], cl["value"], cl["qualifier"], cl["cited_source"], cl["score"], cl["verdict"]) == (
+        "more than 37000 people killed", 37000.0, "more than", "Report", 0.8, "consistent")
+    assert [(s["speaker_local"], s["name"]) for s in table(out, "speakers")] == [("s0", "Ali Khamenei"),
+                                                                                  ("s1", "Jane Doe")]
+
+
+def test_analysed_articles_have_the_same_rows_in_parquet_and_in_a_store(tmp_path):
+    """Analysed by a batch task and by `presswatch ingest`, and the batch output loaded into a
+    store: every statement and claim row is the same in all three."""
+    from presswatch.corpus import ingest
+    from presswatch.store import open_store
+
+    src = tmp_path / "a.jsonl"
+    write_jsonl(src, range(5), sentences=3)
+    out = str(tmp_path / "out")
+    (part,) = plan([str(src)], 10 ** 6).partitions
+    job.run_partition(part, out)
+    from presswatch.batch.job import _write_manifest
+    _write_manifest(out, {"format": 1})
+    for source in (str(src), out):
+        with open_store(f"sqlite:///{tmp_path}/{os.path.basename(source)}.db") as store:
+            assert ingest([source], store).counts == {"ok": 5, "duplicate": 0, "error": 0}
+            _same_rows(store, out)
+    assert table(out, "claims"), "the articles were meant to hold claims"

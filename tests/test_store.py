@@ -160,8 +160,31 @@ def sql_store(request, tmp_path):
 def test_sql_migrations_recorded_and_idempotent(sql_store):
     store = sql_store
     names = [r["name"] for r in store._q("SELECT name FROM schema_migrations ORDER BY name")]
-    assert names == ["0001_core_tables", "0002_full_text", "0003_result_order"]
+    assert names == ["0001_core_tables", "0002_full_text", "0003_result_order", "0004_batch_columns"]
     assert store.migrate() == []
+
+
+@pytest.mark.parametrize("kind", [p for p in store_urls() if p.values[0] != "memory:"])
+def test_store_made_before_the_batch_columns_migrates_and_keeps_its_rows(kind, tmp_path, monkeypatch):
+    """A store of migrations 0001-0003 with an article in it gains the batch columns (NULL in the
+    row it had) and then stores new articles with them."""
+    from presswatch.store import migrations
+    store, cleanup = make_store(kind, tmp_path, migrate=False)
+    try:
+        monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:3])
+        assert store.migrate() == ["0001_core_tables", "0002_full_text", "0003_result_order"]
+        store._x("INSERT INTO articles (id, content_hash, text, analysis, ingested_at) VALUES (?, ?, ?, ?, ?)",
+                 ("a-old", "h", "Old text.", "{}", "2024-01-01"))
+        monkeypatch.undo()
+        assert store.migrate() == ["0004_batch_columns"]
+        old = store.article("a-old")
+        assert old["text"] == "Old text." and old["chars"] is None and old["publication_year"] is None
+        [(status, aid)] = add_all(store, corpus()[:1])
+        a = store.article(aid)
+        assert status == "ok" and a["chars"] == len(a["text"]) and a["statement_count"] == 2
+        assert a["statements"][0]["source"] == "Ali Khamenei" and a["claims"][0]["text"]
+    finally:
+        cleanup()
 
 
 def test_store_urls():

@@ -118,6 +118,18 @@ def test_truncated_warc_keeps_what_was_read(write):
     assert items[-1].status == "error" and "cannot be read" in items[-1].error
 
 
+@pytest.mark.parametrize("where", ["header", "content"])
+def test_warc_cut_inside_a_record_ends_with_one_failed_record(write, where):
+    """warcio reads a record cut short by the end of an uncompressed file as if it were whole."""
+    whole = warc_bytes(PAGES[:1] * 2)
+    second = whole.index(b"WARC/1.0", 10)
+    cut = second + (40 if where == "header" else whole.index(b"<html>", second) + 30 - second)
+    path = write("cut.warc", whole[:cut])
+    items = list(read_inputs([path]))
+    assert [type(i) for i in items] == [Article, Analysis]
+    assert items[1].doc_id == f"cut@{second}-end" and f"cannot be read past byte {second:,}" in items[1].error
+
+
 def test_directory_holds_feeds_and_crawls(write, tmp_path):
     write("corpus/a.rss", RSS)
     write("corpus/b.warc.gz", warc_bytes(PAGES[:1], gz=True))

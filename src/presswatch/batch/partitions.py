@@ -10,8 +10,9 @@ A partition is a small, picklable description of work, never data:
          ingest` reads them, grouped up to the partition size
 
 Reading a partition streams: JSONL a line at a time (each line at most PRESSWATCH_MAX_BYTES), WARC a
-record at a time, other files one at a time, so memory does not grow with the input. Every input
-that cannot be read becomes a failed Analysis in its place, never an exception.
+record at a time (ingest/warc.py's reader, the one `presswatch ingest` uses, over the range), other
+files one at a time, so memory does not grow with the input. Every input that cannot be read
+becomes a failed Analysis in its place, never an exception.
 """
 from __future__ import annotations
 
@@ -26,10 +27,9 @@ from ..options import DEFAULT_RUN
 from ..ingest import read_inputs
 from ..ingest.decode import one_line
 from ..ingest.feeds import is_url
-from ..ingest.html import article_from_html
 from ..ingest.jsonl import read_jsonl
 from ..ingest.paths import expand
-from ..ingest.warc import _charset, _decode, is_warc
+from ..ingest.warc import is_warc, read_warc, record_offsets
 from ..records import Analysis, Article
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -144,22 +144,14 @@ def index_warc(path: str, partition_bytes: int) -> list[Partition]:
     starts. Reads record headers only (a .warc.gz is decompressed on the way). Never raises for a
     bad file: the ranges end where the file stops being readable, and the last range runs to its
     end, where reading it yields the failure as a row."""
-    from warcio.archiveiterator import ArchiveIterator
-
     try:
         size = os.path.getsize(path)
     except OSError:
         return [Partition("warc", (path,), 0, 0)]
     cuts = [0]
-    try:
-        with open(path, "rb") as fh:
-            records = ArchiveIterator(fh)
-            for _ in records:
-                offset = records.get_record_offset()  # reads on to the record's end, content unread
-                if offset - cuts[-1] >= partition_bytes:
-                    cuts.append(offset)
-    except Exception:  # truncated or not a WARC: read_partition reports it where it happens
-        pass
+    for offset in record_offsets(path):  # stops where the file stops being readable
+        if offset - cuts[-1] >= partition_bytes:
+            cuts.append(offset)
     ends = cuts[1:] + [size]
     return [Partition("warc", (path,), a, b) for a, b in zip(cuts, ends)]
 
@@ -169,7 +161,7 @@ def read_partition(part: Partition, limit: int = DEFAULT_RUN.max_bytes) -> Itera
     if part.kind == "jsonl":
         yield from read_jsonl_range(part.paths[0], part.start, part.end, limit)
     elif part.kind == "warc":
-        yield from read_warc_range(part.paths[0], part.start, part.end, limit)
+        yield from read_warc(part.paths[0], limit, part.start, part.end)
     elif part.kind == "files":
         yield from read_inputs(part.paths, max_bytes=limit)
     else:
@@ -213,63 +205,6 @@ class _LinesUntil:
         raw = self._fh.readline(size)
         self._line_start = raw.endswith(b"\n")
         return raw
-
-
-def read_warc_range(path: str, start: int, end: int, limit: int) -> Iterator[Item]:
-    """The HTML pages (HTTP 200 responses) of the WARC records starting in [start, end), read as
-    `presswatch ingest` reads a WARC file. A page without a target URI is named `STEM@OFFSET`."""
-    from warcio.archiveiterator import ArchiveIterator
-
-    stem = _stem(path)
-    try:
-        fh = open(path, "rb")
-    except OSError as exc:
-        yield Analysis.failed(f"{stem}@{start}", f"{path}: cannot be read ({one_line(exc.strerror or exc)}); "
-                                                 f"check the path", path)
-        return
-    last = nxt = start  # the last record's offset, and where the record after it starts
-    with fh:
-        fh.seek(start)
-        records = ArchiveIterator(fh)
-        try:
-            for rec in records:
-                wanted = rec.rec_type == "response" and rec.http_headers is not None
-                ctype = (rec.http_headers.get_header("Content-Type") or "") if wanted else ""
-                wanted = wanted and "html" in ctype.lower() and rec.http_headers.get_statuscode() == "200"
-                body = rec.content_stream().read(limit + 1) if wanted else b""
-                last = records.get_record_offset()  # after reading the body: this reads to the record's end
-                if last >= end:
-                    break
-                nxt = last + records.get_record_length()
-                if not wanted:
-                    continue
-                url = rec.rec_headers.get_header("WARC-Target-URI")
-                doc_id = url or f"{stem}@{last}"
-                origin = f"{path}#{last}"
-                try:
-                    if len(body) > limit:
-                        raise InputError(origin, f"the page is larger than the limit of {limit:,} bytes; "
-                                                 f"raise PRESSWATCH_MAX_BYTES")
-                    yield article_from_html(_decode(body, origin, _charset(ctype)), doc_id, origin, url=url)
-                except InputError as exc:
-                    yield Analysis.failed(doc_id, one_line(str(exc)), origin)
-        except Exception as exc:  # ArchiveLoadFailed, a truncated gzip member, ...
-            yield Analysis.failed(f"{stem}@{last}-end", f"{path}: the WARC file cannot be read past byte {last:,} "
-                                                        f"({one_line(exc)}); check that it is complete", path)
-            return
-        else:
-            if last < end and _unread(fh, nxt, end):  # warcio ends quietly on a truncated last record
-                yield Analysis.failed(f"{stem}@{nxt}-end", f"{path}: the WARC file cannot be read past byte {nxt:,} "
-                                                            f"(what follows is not a complete record); check that "
-                                                            f"it is complete", path)
-
-
-def _unread(fh, pos: int, end: int) -> bool:
-    """Whether bytes other than the blank lines that end a record lie in [pos, end)."""
-    if end - pos > 8:
-        return True
-    fh.seek(pos)
-    return bool(fh.read(max(0, end - pos)).strip(b"\r\n"))
 
 
 def _stem(path: str) -> str:

@@ -21,89 +21,44 @@ import uuid
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..corpus.rows import article_id
+from ..corpus.rows import COLUMNS, STORE_ONLY, to_rows
 from ..records import Analysis, Article
 from .layout import MANIFEST, TABLES, existing_names, failed_path, part_path  # noqa: F401
 
 FLUSH_ROWS = 256  # articles buffered before a row group is written: memory per task stays small
-JOIN = " … "  # between the pieces of a quote interrupted by its cue (as in the store)
 
-S, I32, I64, F64, B = pa.string(), pa.int32(), pa.int64(), pa.float64(), pa.bool_()
+S, I8, I32, I64, F64 = pa.string(), pa.int8(), pa.int32(), pa.int64(), pa.float64()
 
-SCHEMAS = {
-    "articles": pa.schema([
-        ("doc_id", S), ("article_id", S), ("url", S), ("title", S), ("outlet", S), ("author", S),
-        ("published", S), ("publication_date", S), ("publication_year", I32), ("publication_basis", S),
-        ("dateline_place", S), ("origin", S), ("chars", I64), ("statements", I32), ("speakers", I32),
-        ("claims", I32), ("text", S), ("analysis", S), ("partition", S)]),
-    "statements": pa.schema([
-        ("doc_id", S), ("article_id", S), ("seq", I32), ("speaker", S), ("speaker_id", S), ("kind", S),
-        ("is_direct", B), ("start", I64), ("end", I64), ("text", S), ("spans", S), ("cue", S), ("source", S),
-        ("said_date", S), ("said_year", I32), ("occasion", S), ("said_text", S), ("said_basis", S),
-        ("confidence", F64), ("partition", S)]),
-    "speakers": pa.schema([
-        ("doc_id", S), ("article_id", S), ("speaker_id", S), ("name", S), ("kind", S), ("mentions", I32),
-        ("mention_texts", pa.list_(S)), ("partition", S)]),
-    "claims": pa.schema([
-        ("doc_id", S), ("article_id", S), ("seq", I32), ("kind", S), ("start", I64), ("end", I64), ("text", S),
-        ("stated", S), ("value", F64), ("qualifier", S), ("counted", S), ("place", S), ("time", S),
-        ("cited_source", S), ("observance", S), ("score", F64), ("verdict", S), ("checks", S), ("partition", S)]),
-    "errors": pa.schema([("doc_id", S), ("origin", S), ("error", S), ("partition", S)]),
-}
+# the Parquet type of each column of corpus.rows.COLUMNS that is not text
+TYPES = {"publication_year": I32, "chars": I64, "statement_count": I32, "speaker_count": I32,
+         "claim_count": I32, "seq": I32, "is_direct": I8, "start_char": I64, "end_char": I64,
+         "said_year": I32, "confidence": F64, "value": F64, "score": F64, "mentions": I32,
+         "mention_texts": pa.list_(S)}
+
+
+def _schema(table: str) -> pa.Schema:
+    """corpus.rows' columns of `table`, the store's names (less those only a corpus fills), with
+    doc_id in front where they lack it and the partition's name last."""
+    columns = [c for c in COLUMNS[table] if c not in STORE_ONLY.get(table, ())]
+    lead = [] if "doc_id" in columns else [("doc_id", S)]
+    return pa.schema(lead + [(c, TYPES.get(c, S)) for c in columns] + [("partition", S)])
+
+
+SCHEMAS = {t: _schema(t) for t in COLUMNS}
+SCHEMAS["errors"] = pa.schema([("doc_id", S), ("origin", S), ("error", S), ("partition", S)])
 
 
 def rows(article: Article, analysis: Analysis, partition: str) -> dict:
-    """The rows of one analysed article in each table."""
-    aid = article_id(article.text, article.url)
-    pub = analysis.publication
-    key = {"doc_id": article.doc_id, "article_id": aid}
-    quotes = sorted(analysis.quotes, key=lambda q: (q.start, q.end))
-    claims = [c if isinstance(c, dict) else c.to_dict() for c in analysis.claims]
-    out = {"articles": [{
-        **key, "url": article.url or analysis.url, "title": article.title or analysis.title,
-        "outlet": article.outlet or analysis.outlet, "author": article.author, "published": article.published,
-        "publication_date": pub.date, "publication_year": pub.year, "publication_basis": pub.basis,
-        "dateline_place": pub.place, "origin": article.origin, "chars": len(article.text),
-        "statements": len(quotes), "speakers": len(analysis.speakers), "claims": len(claims),
-        "text": article.text, "analysis": json.dumps(analysis.to_dict(), ensure_ascii=False),
-        "partition": partition}]}
-    out["statements"] = [{
-        **key, "seq": i, "speaker": q.speaker, "speaker_id": q.speaker_id, "kind": q.kind,
-        "is_direct": bool(q.is_direct), "start": q.start, "end": q.end,
-        "text": JOIN.join(s.text for s in q.content), "spans": json.dumps([[s.start, s.end] for s in q.content]),
-        "cue": q.cue.text if q.cue else None, "source": q.source.text if q.source else None,
-        "said_date": q.statement_time.date, "said_year": q.statement_time.year,
-        "occasion": q.statement_time.occasion, "said_text": q.statement_time.text,
-        "said_basis": q.statement_time.basis, "confidence": float(q.confidence), "partition": partition,
-    } for i, q in enumerate(quotes)]
-    out["speakers"] = [{
-        **key, "speaker_id": s.id, "name": s.name, "kind": s.kind, "mentions": len(s.mentions),
-        "mention_texts": [m.text for m in s.mentions], "partition": partition,
-    } for s in analysis.speakers]
-    out["claims"] = []
-    for i, c in enumerate(claims):
-        span, checks = c.get("span") or {}, c.get("checks") or []
-        cited = c.get("cited_source")
-        out["claims"].append({
-            **key, "seq": i, "kind": c.get("kind"), "start": span.get("start"), "end": span.get("end"),
-            "text": span.get("text"), "stated": c.get("stated"), "value": _float(c.get("value")),
-            "qualifier": c.get("qualifier"), "counted": c.get("counted"), "place": c.get("place"),
-            "time": c.get("time"), "cited_source": cited.get("text") if isinstance(cited, dict) else None,
-            "observance": c.get("observance"), "score": _float(c.get("score")),
-            "verdict": checks[0].get("verdict") if checks else None,
-            "checks": json.dumps(checks, ensure_ascii=False), "partition": partition})
+    """The rows of one analysed article in each table: corpus.rows' rows, with the partition."""
+    r = to_rows(article, analysis)
+    out = {"articles": [dict(r.article, partition=partition)]}
+    for table, rs in (("statements", r.statements), ("speakers", r.speakers), ("claims", r.claims)):
+        out[table] = [dict(x, doc_id=article.doc_id, partition=partition) for x in rs]
     return out
 
 
 def error_row(analysis: Analysis, partition: str) -> dict:
     return {"doc_id": analysis.doc_id, "origin": analysis.origin, "error": analysis.error, "partition": partition}
-
-
-def _float(v):
-    try:
-        return None if v is None else float(v)
-    except (TypeError, ValueError):
-        return None
 
 
 class PartWriter:

@@ -1,6 +1,10 @@
-"""One article and its Analysis as the rows the store holds (plain dicts, no database here).
+"""One article and its Analysis as table rows (plain dicts, no database here): the one mapping that
+the SQL stores (through `writer`) and the Parquet tables of a batch (`batch.tables`) both write, so
+the two carry the same columns under the same names.
 
-Speakers come out with their per-article ids; `writer` maps them to corpus speakers.
+A few columns only a corpus store can fill (STORE_ONLY: the ingest run, the corpus speaker, the
+statement's group): they are None here, set by `writer`, and absent from the Parquet tables.
+Speakers come out with their per-article ids (`speaker_local`); `writer` maps them to corpus speakers.
 """
 from __future__ import annotations
 
@@ -14,6 +18,23 @@ from .provenance import fingerprint
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 JOIN = " … "  # between the pieces of a quote interrupted by its cue
+
+ARTICLE_COLUMNS = (
+    "id", "content_hash", "url", "doc_id", "title", "outlet", "author", "published", "published_basis",
+    "publication_date", "publication_year", "publication_basis", "dateline_place", "origin", "chars",
+    "statement_count", "speaker_count", "claim_count", "text", "run_id", "analysis")
+STATEMENT_COLUMNS = (
+    "id", "article_id", "seq", "speaker_local", "speaker_id", "speaker_name", "kind", "is_direct",
+    "start_char", "end_char", "spans", "text", "cue", "source", "said_date", "said_year", "occasion",
+    "said_text", "said_basis", "confidence", "fingerprint", "cluster_id", "published", "outlet")
+CLAIM_COLUMNS = (
+    "id", "article_id", "seq", "start_char", "end_char", "text", "kind", "stated", "value", "qualifier",
+    "counted", "place", "time", "cited_source", "observance", "score", "verdict", "checks", "published",
+    "outlet")
+SPEAKER_COLUMNS = ("article_id", "speaker_local", "name", "kind", "mentions", "mention_texts")
+COLUMNS = {"articles": ARTICLE_COLUMNS, "statements": STATEMENT_COLUMNS, "claims": CLAIM_COLUMNS,
+           "speakers": SPEAKER_COLUMNS}
+STORE_ONLY = {"articles": ("run_id",), "statements": ("speaker_id", "cluster_id")}
 
 
 def content_hash(text: str) -> str:
@@ -37,45 +58,79 @@ class Rows:
     article: dict
     statements: list = field(default_factory=list)
     claims: list = field(default_factory=list)
-    speakers: dict = field(default_factory=dict)  # per-article speaker id -> (name, kind, mention texts)
+    speakers: list = field(default_factory=list)  # one row per speaker of the article (SPEAKER_COLUMNS)
 
 
 def to_rows(article: Article, analysis: Analysis, run_id: int | None = None) -> Rows:
+    """The rows of one analysed article, each with the columns of COLUMNS (in that order)."""
+    row = article_row(article, analysis, run_id)
+    aid = row["id"]
+    shared = {"published": row["published"], "outlet": row["outlet"]}  # copied for filters without a join
+    speakers = [{"article_id": aid, "speaker_local": s.id, "name": s.name, "kind": s.kind,
+                 "mentions": len(s.mentions), "mention_texts": [m.text for m in s.mentions]}
+                for s in analysis.speakers]
+    known = {s["speaker_local"] for s in speakers}
+    return Rows(row, statement_rows(analysis, aid, known, shared), claim_rows(analysis, aid, shared), speakers)
+
+
+def article_row(article: Article, analysis: Analysis, run_id: int | None = None) -> dict:
     aid = article_id(article.text, article.url)
-    pub = iso_date(analysis.publication.date) or iso_date(article.published)
-    outlet = article.outlet or analysis.outlet
-    row = {
+    p = analysis.publication
+    pub = iso_date(p.date) or iso_date(article.published)  # the date a search filters on
+    return {
         "id": aid, "content_hash": content_hash(article.text), "url": article.url, "doc_id": article.doc_id,
-        "title": article.title or analysis.title, "outlet": outlet, "author": article.author,
-        "published": pub, "published_basis": analysis.publication.basis if pub else None,
-        "origin": article.origin, "text": article.text, "run_id": run_id,
+        "title": article.title or analysis.title, "outlet": article.outlet or analysis.outlet,
+        "author": article.author, "published": pub, "published_basis": p.basis if pub else None,
+        "publication_date": p.date, "publication_year": p.year, "publication_basis": p.basis,
+        "dateline_place": p.place, "origin": article.origin, "chars": len(article.text),
+        "statement_count": len(analysis.quotes), "speaker_count": len(analysis.speakers),
+        "claim_count": len(analysis.claims), "text": article.text, "run_id": run_id,
         "analysis": json.dumps(analysis.to_dict(), ensure_ascii=False),
     }
-    rows = Rows(row)
-    rows.speakers = {s.id: (s.name, s.kind, tuple(m.text for m in s.mentions)) for s in analysis.speakers}
+
+
+def statement_rows(analysis: Analysis, aid: str, known_speakers: set, shared: dict) -> list:
+    """One row per quote, in text order; `speaker_id` and `cluster_id` are left for the store."""
+    out = []
     for i, q in enumerate(sorted(analysis.quotes, key=lambda q: (q.start, q.end))):
         text = JOIN.join(s.text for s in q.content)
         st = q.statement_time
-        rows.statements.append({
+        out.append({
             "id": f"{aid}-s{i}", "article_id": aid, "seq": i,
-            "speaker_local": q.speaker_id if q.speaker_id in rows.speakers else None,
+            "speaker_local": q.speaker_id if q.speaker_id in known_speakers else None,
             "speaker_id": None, "speaker_name": q.speaker, "kind": q.kind, "is_direct": int(q.is_direct),
             "start_char": q.start, "end_char": q.end,
             "spans": json.dumps([[s.start, s.end] for s in q.content]),
-            "text": text, "cue": q.cue.text if q.cue else None,
+            "text": text, "cue": q.cue.text if q.cue else None, "source": q.source.text if q.source else None,
             "said_date": st.date, "said_year": st.year, "occasion": st.occasion,
-            "said_text": st.text, "said_basis": st.basis, "confidence": q.confidence,
-            "fingerprint": fingerprint(text), "cluster_id": None,
-            "published": pub, "outlet": outlet,
+            "said_text": st.text, "said_basis": st.basis,
+            "confidence": round(float(q.confidence), 3),  # as in the JSON: a reloaded analysis, the same row
+            "fingerprint": fingerprint(text), "cluster_id": None, **shared,
         })
+    return out
+
+
+def claim_rows(analysis: Analysis, aid: str, shared: dict) -> list:
+    out = []
     for i, c in enumerate(analysis.claims):
         c = c if isinstance(c, dict) else c.to_dict()
-        span = c.get("span") or {}
-        checks = c.get("checks") or []
-        rows.claims.append({
+        span, checks, cited = c.get("span") or {}, c.get("checks") or [], c.get("cited_source")
+        out.append({
             "id": f"{aid}-c{i}", "article_id": aid, "seq": i,
             "start_char": span.get("start"), "end_char": span.get("end"), "text": span.get("text") or "",
-            "kind": c.get("kind"), "verdict": checks[0].get("verdict") if checks else None,
-            "checks": json.dumps(checks, ensure_ascii=False), "published": pub, "outlet": outlet,
+            "kind": c.get("kind"), "stated": c.get("stated"), "value": _float(c.get("value")),
+            "qualifier": c.get("qualifier"), "counted": c.get("counted"), "place": c.get("place"),
+            "time": c.get("time"), "cited_source": cited.get("text") if isinstance(cited, dict) else None,
+            "observance": c.get("observance"), "score": _float(c.get("score")),
+            "verdict": checks[0].get("verdict") if checks else None,
+            "checks": json.dumps(checks, ensure_ascii=False), **shared,
         })
-    return rows
+    return out
+
+
+def _float(v):
+    """A number column from a claim's JSON value (None where it is no number)."""
+    try:
+        return None if v is None else float(v)
+    except (TypeError, ValueError):
+        return None

@@ -44,8 +44,9 @@ def add(store, article: Article | None, analysis: Analysis, run_id: int, seq: in
 def merge_speakers(store, rows: Rows) -> dict:
     """Per-article speaker id -> corpus speaker id, creating or renaming corpus speakers."""
     out = {}
-    for local_id, (name, kind, mentions) in rows.speakers.items():
-        kind = person_by_title(name, kind)
+    for sp in rows.speakers:
+        name, mentions = sp["name"], sp["mention_texts"]
+        kind = person_by_title(name, sp["kind"])
         n = parse_name(name, kind)
         match = choose(n, store.speaker_candidates(n.keys))
         if match is None:
@@ -62,7 +63,7 @@ def merge_speakers(store, rows: Rows) -> dict:
             if m[:1].isupper() and (mn.surname == n.surname if n.surname else mn.key == n.key):
                 variants |= {(k, m) for k in mn.keys}
         store.add_speaker_names(sid, sorted(variants))
-        out[local_id] = sid
+        out[sp["speaker_local"]] = sid
     return out
 
 

@@ -60,7 +60,7 @@ def read_path(path: str, limit: int = DEFAULT_RUN.max_bytes) -> Iterator[Item]:
     """The articles of one file, chosen by its suffix; an unknown suffix is read as plain text."""
     stem, suffix = _stem(path), os.path.splitext(path)[1].lower()
     if is_warc(path):
-        yield from read_warc(path, stem, limit)
+        yield from read_warc(path, limit)  # the whole file: the range [0, size)
         return
     if suffix in JSONL_SUFFIXES:
         try:

@@ -108,7 +108,7 @@ class MemoryStore(Store):
 
     def add_article(self, rows):
         self.t["articles"].append(dict(rows.article, ingested_at=migrations.now(), n=len(self.t["articles"])))
-        self.t["statements"] += [{k: v for k, v in s.items() if k != "speaker_local"} for s in rows.statements]
+        self.t["statements"] += [dict(s) for s in rows.statements]
         self.t["claims"] += [dict(c) for c in rows.claims]
         for sid, n in Counter(s["speaker_id"] for s in rows.statements if s["speaker_id"]).items():
             self.speakers_by_id[sid]["statements"] += n

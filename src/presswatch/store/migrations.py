@@ -86,10 +86,36 @@ CREATE INDEX claims_order ON claims (published DESC NULLS LAST, article_id, seq)
 """,
 }
 
+# the columns the Parquet tables of a batch had and the store lacked, so that one mapping
+# (corpus/rows.py) gives both the same columns; rows stored before hold NULL there (their
+# analysis JSON has the same facts)
+BATCH_COLUMNS = """
+ALTER TABLE articles ADD COLUMN publication_date TEXT;
+ALTER TABLE articles ADD COLUMN publication_year INTEGER;
+ALTER TABLE articles ADD COLUMN publication_basis TEXT;
+ALTER TABLE articles ADD COLUMN dateline_place TEXT;
+ALTER TABLE articles ADD COLUMN chars INTEGER;
+ALTER TABLE articles ADD COLUMN statement_count INTEGER;
+ALTER TABLE articles ADD COLUMN speaker_count INTEGER;
+ALTER TABLE articles ADD COLUMN claim_count INTEGER;
+ALTER TABLE statements ADD COLUMN speaker_local TEXT;
+ALTER TABLE statements ADD COLUMN source TEXT;
+ALTER TABLE claims ADD COLUMN stated TEXT;
+ALTER TABLE claims ADD COLUMN value {real};
+ALTER TABLE claims ADD COLUMN qualifier TEXT;
+ALTER TABLE claims ADD COLUMN counted TEXT;
+ALTER TABLE claims ADD COLUMN place TEXT;
+ALTER TABLE claims ADD COLUMN time TEXT;
+ALTER TABLE claims ADD COLUMN cited_source TEXT;
+ALTER TABLE claims ADD COLUMN observance TEXT;
+ALTER TABLE claims ADD COLUMN score {real};
+"""
+
 MIGRATIONS = [
     ("0001_core_tables", CORE),
     ("0002_full_text", FULL_TEXT),
     ("0003_result_order", ORDER_INDEXES),
+    ("0004_batch_columns", BATCH_COLUMNS),
 ]
 
 TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

@@ -9,6 +9,7 @@ import json
 from collections import Counter
 from typing import Optional
 
+from ..corpus.rows import ARTICLE_COLUMNS, CLAIM_COLUMNS, STATEMENT_COLUMNS
 from ..errors import SearchSyntaxError
 from . import migrations
 from .base import Page, Search, Store
@@ -134,21 +135,19 @@ class SQLStore(Store):
                    [(b, statement_id) for b in bands])
 
     def add_article(self, rows):
-        a = dict(rows.article, ingested_at=migrations.now())
-        cols = list(a)
-        self._x(f"INSERT INTO articles ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                tuple(a[c] for c in cols))
-        if rows.statements:
-            cols = [c for c in rows.statements[0] if c != "speaker_local"]
-            self._many(f"INSERT INTO statements ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                       [tuple(s[c] for c in cols) for s in rows.statements])
-        if rows.claims:
-            cols = list(rows.claims[0])
-            self._many(f"INSERT INTO claims ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                       [tuple(c[k] for k in cols) for c in rows.claims])
+        article = dict(rows.article, ingested_at=migrations.now())
+        self._insert("articles", ARTICLE_COLUMNS + ("ingested_at",), [article])
+        self._insert("statements", STATEMENT_COLUMNS, rows.statements)
+        self._insert("claims", CLAIM_COLUMNS, rows.claims)
         counts = Counter(s["speaker_id"] for s in rows.statements if s["speaker_id"])
         self._many("UPDATE speakers SET statements = statements + ? WHERE id = ?",
                    [(n, sid) for sid, n in sorted(counts.items())])
+
+    def _insert(self, table: str, columns, rows) -> None:
+        """Rows (dicts) into `table`; names come from corpus.rows, values travel as parameters."""
+        if rows:
+            self._many(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                       [tuple(r[c] for c in columns) for r in rows])
 
     # -- reading
     def _where(self, search: Search) -> tuple[str, list]:
@@ -210,12 +209,11 @@ class SQLStore(Store):
                 f"SELECT id, name FROM speakers WHERE id IN ({', '.join('?' * len(chunk))})", tuple(chunk)))
         return out
 
-    _ARTICLE = ("id, content_hash, url, doc_id, title, outlet, author, published, published_basis, origin, "
-                "text, analysis, run_id, ingested_at")
-    _STATEMENT = ("s.id, s.article_id, s.seq, s.speaker_id, COALESCE(sp.name, s.speaker_name) AS speaker, "
-                  "s.speaker_name, s.kind, s.is_direct, s.start_char, s.end_char, s.spans, s.text, s.cue, "
-                  "s.said_date, s.said_year, s.occasion, s.said_text, s.said_basis, s.confidence, "
-                  "s.fingerprint, s.cluster_id, s.published, s.outlet")
+    # what article(), speaker() and statement() read: every stored column (statements also under
+    # `speaker`, the corpus speaker's name where there is one)
+    _ARTICLE = ", ".join(ARTICLE_COLUMNS + ("ingested_at",))
+    _STATEMENT = ", ".join(f"s.{c}" for c in STATEMENT_COLUMNS) + ", COALESCE(sp.name, s.speaker_name) AS speaker"
+    _CLAIM = ", ".join(CLAIM_COLUMNS)
 
     def article(self, article_id):
         with self.snapshot():
@@ -224,8 +222,7 @@ class SQLStore(Store):
                 return None
             a["statements"] = self._q(f"SELECT {self._STATEMENT} FROM statements s LEFT JOIN speakers sp "
                                       "ON sp.id = s.speaker_id WHERE s.article_id = ? ORDER BY s.seq", (article_id,))
-            a["claims"] = self._q("SELECT id, article_id, seq, start_char, end_char, text, kind, verdict, checks, "
-                                  "published, outlet FROM claims WHERE article_id = ? ORDER BY seq", (article_id,))
+            a["claims"] = self._q(f"SELECT {self._CLAIM} FROM claims WHERE article_id = ? ORDER BY seq", (article_id,))
         return a
 
     def speaker(self, speaker_id):
