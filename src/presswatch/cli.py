@@ -9,6 +9,7 @@ import json
 import os
 import sys
 import textwrap
+from typing import NoReturn
 
 import click
 
@@ -22,7 +23,7 @@ from .render import render
 from .settings import SETTINGS, markdown_table
 
 
-def _fail(message: str, code: int = 1):
+def _fail(message: str, code: int = 1) -> NoReturn:
     click.echo(f"presswatch: {'error: ' if code == 1 else ''}{message}", err=True)
     sys.exit(code)
 

@@ -73,7 +73,7 @@ class PartWriter:
         token = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self.final = {t: part_path(out, t, name) for t in TABLES}
         self.tmp = {t: os.path.join(out, t, f".part-{name}.parquet.{token}.tmp") for t in TABLES}
-        self.buffers = {t: [] for t in TABLES}
+        self.buffers: dict[str, list] = {t: [] for t in TABLES}
         self.writers: dict = {}
         self.files: dict = {}
         self.articles = 0

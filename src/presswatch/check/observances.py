@@ -22,7 +22,7 @@ from ..nlp.lexicons.calendar import WEEKDAY_NAMES
 try:  # Python 3.11+
     import tomllib
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[no-redef]
 
 HIJRI_MONTHS = ("Muharram", "Safar", "Rabi' al-Awwal", "Rabi' al-Thani", "Jumada al-Awwal",
                 "Jumada al-Thani", "Rajab", "Sha'ban", "Ramadan", "Shawwal", "Dhu al-Qa'dah",
@@ -62,13 +62,20 @@ class Observance:
         if spec.get("practice"):
             return spec["practice"]
         if self.rule == "fixed":
-            return f"{dt.date(2000, self.month, self.day):%B} {self.day} every year"
-        month = HIJRI_MONTHS[self.month - 1]
+            return f"{dt.date(2000, self.number('month'), self.number('day')):%B} {self.day} every year"
+        month = HIJRI_MONTHS[self.number("month") - 1]
         if self.rule == "hijri":
             return f"{spec.get('day', self.day)} {month} (Umm al-Qura)"
         if self.rule == "hijri_month_end":
             return f"the last day of {month} (Umm al-Qura)"
-        return f"the last {WEEKDAYS[self.weekday]} of {month} (Umm al-Qura)"
+        return f"the last {WEEKDAYS[self.number('weekday')]} of {month} (Umm al-Qura)"
+
+    def number(self, name: str) -> int:
+        """A field the rule needs (month, day, weekday): checked when the calendar is loaded."""
+        value = getattr(self, name)
+        if value is None:
+            raise CalendarError(f"{self.key}: the rule {self.rule} needs a {name}")
+        return value
 
 
 @dataclass(frozen=True)
@@ -140,7 +147,8 @@ class Calendar:
         for i, d in enumerate(data.get("override") or ()):
             self.add_override(d, f"{origin} [[override]] #{i + 1}")
         self._cache: dict = {}
-        self._mention_re = None
+        self._mention_re: Optional[re.Pattern] = None
+        self._by_word: dict = {}
 
     # -- loading -----------------------------------------------------------------------------
     @classmethod
@@ -170,6 +178,7 @@ class Calendar:
         if rule in ("fixed", "hijri") and (not isinstance(day, int) or not 1 <= day <= 31):
             raise CalendarError(f"{where}: day must be a number 1-31")
         if rule == "fixed":
+            assert isinstance(day, int)  # checked just above
             try:
                 dt.date(2000, month, day)
             except ValueError:
@@ -223,7 +232,7 @@ class Calendar:
             common = {"day", "days", "year's", "new", "international", "world", "the", "of", "night", "feast",
                       "birthday", "first", "last", "start", "end", "beginning", "and", "al", "an", "ul", "e",
                       "with", "people", "palestinian", "rights", "freedom", "islamic", "women's", "workers'"}
-            self._by_word = {}
+            self._by_word.clear()
             for o in self.observances.values():
                 for n in (o.name, *o.aliases):
                     parts = [w for w in re.split(r"[\s\-]+", n.lower().replace("’", "'")) if w not in common]
@@ -239,7 +248,8 @@ class Calendar:
             for rx, key in self._by_word.get(word, ()):
                 for a in rx.finditer(text, lo, hi):
                     found.add((a.start(), a.end(), key))
-        out, taken = [], []
+        out: list = []
+        taken: list = []
         for s, e, key in sorted(found, key=lambda t: (-(t[1] - t[0]), t[0])):
             if any(s < te and ts < e for ts, te in taken):
                 continue
@@ -257,7 +267,7 @@ class Calendar:
             return self._cache[ck]
         if obs.rule == "fixed":
             try:
-                date = dt.date(year, obs.month, obs.day)
+                date = dt.date(year, obs.number("month"), obs.number("day"))
             except ValueError:
                 raise CalendarError(f"{year} is not a year the calendar can date") from None
             out = [Occurrence(obs.key, obs.name, date, cc, "computed", f"{obs.name}: {obs.rule_text(cc)}")]
@@ -293,12 +303,12 @@ class Calendar:
     def in_hijri_year(self, obs: Observance, hy: int, cc: Optional[str]) -> Occurrence:
         spec = obs.countries.get(cc or "", {})
         offset = int(spec.get("offset_days", 0))
-        month = obs.month
+        month = obs.number("month")
         start, end = self.month_span(hy, month)
         length = (end - start).days + 1
         mname = f"{HIJRI_MONTHS[month - 1]} {hy}"
-        where = f" ({COUNTRY_NAMES.get(cc, cc)} practice)" if spec else ""
-        shift = (f"; {COUNTRY_NAMES.get(cc, cc)}'s month taken to begin {offset} day{'s' if offset > 1 else ''} "
+        where = f" ({COUNTRY_NAMES.get(cc or '', cc)} practice)" if spec else ""
+        shift = (f"; {COUNTRY_NAMES.get(cc or '', cc)}'s month taken to begin {offset} day{'s' if offset > 1 else ''} "
                  f"later ({start + dt.timedelta(days=offset)})" if offset else "")
         runs = f"{mname} runs {start}..{end} (Umm al-Qura){shift}"
         if obs.rule == "hijri":
@@ -315,7 +325,7 @@ class Calendar:
             hits = [d for d in days if d.weekday() == obs.weekday]
             date = hits[-1]
             n = (date - first).days + 1
-            rule = f"the last {WEEKDAYS[obs.weekday]} of {mname}"
+            rule = f"the last {WEEKDAYS[obs.number('weekday')]} of {mname}"
             if max_day < 30:
                 rule += f" that is not day {max_day + 1} or {max_day + 2} of its own reckoning"
             expl = f"{obs.name}{where}: {rule}; {runs}; {date} is day {n} of that reckoning"

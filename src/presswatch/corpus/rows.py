@@ -112,8 +112,8 @@ def statement_rows(analysis: Analysis, aid: str, known_speakers: set, shared: di
 
 def claim_rows(analysis: Analysis, aid: str, shared: dict) -> list:
     out = []
-    for i, c in enumerate(analysis.claims):
-        c = c if isinstance(c, dict) else c.to_dict()
+    for i, claim in enumerate(analysis.claims):
+        c = claim.to_dict()
         span, checks, cited = c.get("span") or {}, c.get("checks") or [], c.get("cited_source")
         out.append({
             "id": f"{aid}-c{i}", "article_id": aid, "seq": i,

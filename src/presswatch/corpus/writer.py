@@ -7,6 +7,7 @@ and run again stores every article exactly once.
 from __future__ import annotations
 
 import hashlib
+from typing import Optional
 
 from ..records import Analysis, Article
 from . import provenance
@@ -67,7 +68,7 @@ def merge_speakers(store, rows: Rows) -> dict:
     return out
 
 
-def group_statements(store, rows: Rows) -> list[tuple[str, list]]:
+def group_statements(store, rows: Rows) -> list[tuple[str, Optional[list]]]:
     """Set each statement's cluster_id: the group of an exact or near duplicate already stored (or
     earlier in this article), else its own id. Returns (statement id, bands) of new groups."""
     local: dict = {}

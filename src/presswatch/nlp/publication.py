@@ -131,8 +131,8 @@ def publication_of(article, place, text: str, statements, calendar, text_years=(
         date, year, note = parse_given(article.published)
         if date or year:
             origin = (article.origin or "").lower()
-            basis = "metadata" if origin.endswith((".html", ".htm")) else "given"
-            return Publication(date=date, year=year, basis=basis, place=place), None, note
+            return Publication(date=date, year=year, basis="metadata" if origin.endswith((".html", ".htm")) else "given",
+                               place=place), None, note
     head = from_head(text)
     if head and "date" in head:
         d = head["date"]

@@ -19,6 +19,7 @@ def open_store(url: str | None = None, readonly: bool = False, migrate: bool = T
         from ..options import DEFAULT_RUN
         url = DEFAULT_RUN.db
     url = str(url).strip()
+    store: Store
     if url.startswith("sqlite:"):
         from .sqlite import SQLiteStore
         store = SQLiteStore(url, readonly=readonly)

@@ -35,7 +35,7 @@ class Search:
         """This search with dates widened to full days, or SearchSyntaxError saying what is wrong."""
         if self.target not in TARGETS:
             raise SearchSyntaxError(f"cannot search {self.target!r}; search one of: {', '.join(TARGETS)}")
-        dates = {}
+        dates: dict[str, Optional[str]] = {}
         for name in ("since", "until"):
             v = (getattr(self, name) or "").strip() or None
             if v is not None:
@@ -49,7 +49,8 @@ class Search:
         if self.offset < 0:
             raise SearchSyntaxError("offset cannot be negative")
         return replace(self, speaker=(self.speaker or "").strip() or None,
-                       outlet=(self.outlet or "").strip() or None, **dates)
+                       outlet=(self.outlet or "").strip() or None, since=dates.get("since", self.since),
+                       until=dates.get("until", self.until))
 
     @property
     def parsed(self) -> Parsed:

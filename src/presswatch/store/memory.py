@@ -32,7 +32,7 @@ class MemoryStore(Store):
 
     def __init__(self, url: str = "memory:"):
         self.url = url
-        self.t = {k: [] for k in ("articles", "statements", "claims", "speaker_names", "bands", "runs", "status")}
+        self.t: dict[str, list] = {k: [] for k in ("articles", "statements", "claims", "speaker_names", "bands", "runs", "status")}
         self.speakers_by_id: dict = {}
         self._lock = threading.RLock()
         self._saved = None

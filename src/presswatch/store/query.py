@@ -43,7 +43,9 @@ def parse(text: Optional[str]) -> Parsed:
     if text.count('"') % 2:
         raise SearchSyntaxError('unbalanced quotation mark in the search; close the phrase with " '
                                 'or remove the "')
-    clauses, exclude, pending_or = [], [], False
+    clauses: list[tuple] = []
+    exclude: list = []
+    pending_or = False
     tokens = _TOKEN.findall(text)
     if len(tokens) > MAX_TERMS:
         raise SearchSyntaxError(f"the search has {len(tokens)} terms, more than {MAX_TERMS}; shorten it")

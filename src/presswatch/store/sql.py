@@ -31,12 +31,14 @@ FACET_SAMPLE = 3000  # facets count at most this many matches
 
 def count_facets(target: str, rows, speaker_names) -> dict:
     """Facets from (speaker_id, outlet, year) rows; speaker_names(ids) -> {id: name}."""
-    speakers, outlets, years = Counter(), Counter(), Counter()
+    speakers: Counter = Counter()
+    outlets: Counter = Counter()
+    years: Counter = Counter()
     for sid, outlet, year in rows:
         speakers[sid] += 1
         outlets[outlet] += 1
         years[year] += 1
-    out = {}
+    out: dict = {}
     if target == "statements":  # speakers of the corpus only: an unresolved "he" is no facet
         names = speaker_names([sid for sid in speakers if sid])
         out["speaker"] = sorted(((sid, names[sid], n) for sid, n in speakers.items() if sid in names),
@@ -202,7 +204,7 @@ class SQLStore(Store):
 
     def _speaker_names(self, ids) -> dict:
         ids = sorted(set(ids))
-        out = {}
+        out: dict = {}
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             out.update((r["id"], r["name"]) for r in self._q(

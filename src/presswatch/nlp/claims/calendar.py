@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Optional
 
 from ...records import Claim, Span
 from ..lexicons.calendar import MONTH_NAME_RE, MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAY_RE, WEEKDAYS
@@ -28,7 +28,7 @@ _RAMADAN = re.compile(r"\b(?:the\s+(?:holy\s+)?month\s+of\s+)?Ramadan\b")
 class CalendarStatement:
     start: int
     end: int
-    observance: object  # check.observances.Observance
+    observance: Any  # check.observances.Observance (nlp/ does not import check/)
     month: Optional[int]
     day: Optional[int]
     weekday: Optional[int]

@@ -47,7 +47,7 @@ _NUMBER_NEEDLE = re.compile(r"\d|\b(?:" + "|".join(_WORDS) + r"|hundred|thousand
 
 def _quantities(text: str):
     """_QUANTITY's matches, searched only around numbers (a qualifier is at most 20 characters before)."""
-    windows = []
+    windows: list[list[int]] = []
     for m in _NUMBER_NEEDLE.finditer(text):
         lo, hi = max(0, m.start() - 24), min(len(text), m.end() + 40)
         if windows and lo <= windows[-1][1]:
@@ -61,11 +61,12 @@ def _quantities(text: str):
 def _number_value(num: str, scale: Optional[str]) -> Optional[float]:
     n = num.lower().replace(",", "")
     try:
-        v = float(n)
+        v: float = float(n)
     except ValueError:
-        v = _WORD_NUM.get(n)
-        if v is None:
+        word = _WORD_NUM.get(n)
+        if word is None:
             return None
+        v = word  # an int stays one ("twelve" -> 12)
     if scale:
         v *= _SCALE[scale.lower()]
     return v

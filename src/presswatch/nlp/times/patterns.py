@@ -43,7 +43,7 @@ _TOD = r"(?:\s+(?P<tod>" + "|".join(PARTS_OF_DAY) + "))?"
 # ---------------------------------------------------------------------------------------------
 # the registry, the needles and the windows they open
 
-_P = []
+_P: list = []
 
 
 def _pat(regex, handler, flags=0, span_group=None):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Literal, Optional
 
 from ..lexicons.numbers import ARTICLES, CARDINALS, NUMBER_PHRASES, TENS
 
@@ -37,7 +37,7 @@ class Anchor:
         return cls(None, year, False)
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> Literal["publication", "estimated", "unknown"]:
         if self.date is not None:
             return "estimated" if self.estimated else "publication"
         return "publication" if self.year is not None else "unknown"
