@@ -1,9 +1,14 @@
-"""The dependency rule of DESIGN.md: nlp/ imports only records, errors, settings and itself."""
+"""The dependency rules of docs/design.md: the base modules import nothing of the project, nlp/
+imports only them and itself, the components only nlp/, check/ and the base."""
 import ast
 from pathlib import Path
 
-NLP = Path(__file__).resolve().parents[1] / "src" / "presswatch" / "nlp"
-ALLOWED = {"records", "errors", "settings", "nlp"}
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "presswatch"
+NLP = SRC / "nlp"
+BASE = {"records", "errors", "options", "settings"}
+ALLOWED = BASE | {"nlp"}
 
 
 def _project_imports(path, root=NLP):
@@ -30,14 +35,33 @@ def test_nlp_imports_only_the_core():
         extra = set(_project_imports(path)) - ALLOWED
         if extra:
             bad[str(path.relative_to(NLP))] = sorted(extra)
-    assert not bad, f"nlp/ modules import outside records/errors/settings: {bad}"
+    assert not bad, f"nlp/ modules import outside records/errors/options/settings: {bad}"
 
 
-def test_the_rule_counts_the_levels_of_a_subpackage(tmp_path):
-    sub = tmp_path / "nlp" / "times"
-    sub.mkdir(parents=True)
-    (sub / "x.py").write_text("from . import finder\nfrom .. import text\nfrom ..lexicons import calendar\n"
-                              "from ...records import Span\nfrom ...extract import extract_all\n"
-                              "from ... import settings\n", encoding="utf-8")
-    found = set(_project_imports(sub / "x.py", tmp_path / "nlp"))
-    assert found == {"nlp", "records", "extract", "settings"}
+def _package_imports(path: Path, package: Path):
+    """The top-level project modules a module of `package` (a folder under SRC) imports, with the
+    package itself as its own name."""
+    for name in _project_imports(path, package):
+        yield package.name if name == "nlp" else name
+
+
+@pytest.mark.parametrize("package, allowed", [
+    ("components", BASE | {"nlp", "check", "components"}),
+    ("check", BASE | {"check", "nlp"}),  # check/ reads the calendar words of nlp/lexicons
+])
+def test_a_layer_imports_only_the_layers_below(package, allowed):
+    bad = {}
+    for path in (SRC / package).rglob("*.py"):
+        extra = set(_package_imports(path, SRC / package)) - allowed
+        if extra:
+            bad[str(path.relative_to(SRC))] = sorted(extra)
+    assert not bad, f"{package}/ imports outside {sorted(allowed)}: {bad}"
+
+
+@pytest.mark.parametrize("module", sorted(BASE))
+def test_the_base_imports_only_the_base(module):
+    tree = ast.parse((SRC / f"{module}.py").read_text(encoding="utf-8"))
+    imported = {n.module.split(".")[0] for n in ast.walk(tree)
+                if isinstance(n, ast.ImportFrom) and n.level == 1 and n.module}
+    absolute = [n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and (n.module or "").startswith("presswatch")]
+    assert imported <= BASE and not absolute, imported
