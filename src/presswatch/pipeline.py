@@ -11,6 +11,7 @@ import functools
 import hashlib
 from typing import Iterable, Iterator, Optional, Union
 
+from .nlp.text import for_parser
 from .options import DEFAULT, Options
 from .records import Analysis, Article
 
@@ -24,15 +25,6 @@ def as_article(item: ArticleLike) -> Article:
         digest = hashlib.sha1(item.encode("utf-8", "surrogatepass")).hexdigest()[:12]
         return Article(doc_id=f"text-{digest}", text=item, origin="<text>")
     raise TypeError(f"analyze() takes an Article or a str, not {type(item).__name__}")
-
-
-# invisible characters that split or glue words for the tokenizer; each becomes one space, so every
-# offset into the parsed text is an offset into the article text
-_INVISIBLE = str.maketrans({c: " " for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
-
-
-def for_parser(text: str) -> str:
-    return text.translate(_INVISIBLE)
 
 
 @functools.lru_cache(maxsize=None)

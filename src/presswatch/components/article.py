@@ -2,7 +2,7 @@
 outlet, dateline), from the `as_tuples` context or from what the user set on doc._.article before."""
 from __future__ import annotations
 
-from ..nlp.text import find_dateline
+from ..nlp.text import find_dateline, has_invisible
 from ..options import Options
 from ..records import Article
 from .base import Step, context_of
@@ -26,15 +26,13 @@ def fill_article(doc) -> None:
         given = ctx
     else:
         given = doc._.article or {}
-    if isinstance(given, Article):
-        facts = {k: getattr(given, k) for k in FIELDS}
-        if given.text != doc.text:  # the parser saw invisible characters as spaces
-            facts["text"] = given.text
-    else:
-        facts = {k: given.get(k) for k in FIELDS}
-        if given.get("text") not in (None, doc.text):
-            facts["text"] = given["text"]
-    text = facts.get("text") or doc.text
+    text = given.text if isinstance(given, Article) else given.get("text")
+    facts = {k: getattr(given, k) if isinstance(given, Article) else given.get(k) for k in FIELDS}
+    # the doc's text, unless the parser was given it with invisible characters as spaces (Doc.text
+    # joins every token: it is read only when there is no other way to know)
+    if text is not None and (has_invisible(text) or not isinstance(given, Article) and text != doc.text):
+        facts["text"] = text
+    text = text or doc.text
     dl = find_dateline(text)
     facts["dateline"] = list(dl) if dl else None
     doc._.article = facts
@@ -49,6 +47,9 @@ def ensure_article(doc) -> None:
 def article_text(doc) -> str:
     """The article text the offsets point into: the doc's, unless the parser was given a copy with
     invisible characters made spaces (the same length)."""
+    given = context_of(doc).get("article")
+    if isinstance(given, Article):  # presswatch's own pipeline: the text is at hand
+        return given.text
     facts = doc._.article or {}
     return facts.get("text") or doc.text
 

@@ -34,3 +34,18 @@ def find_dateline(text: str, max_paragraphs: int = 3) -> Optional[tuple[str, int
         if m and len(m.group("place").split()) <= 4:
             return m.group("place").strip(), s, m.end()
     return None
+
+
+# invisible characters that split or glue words for the tokenizer; each becomes one space, so every
+# offset into the parsed text is an offset into the article text
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_TO_SPACE = str.maketrans({c: " " for c in INVISIBLE})
+
+
+def for_parser(text: str) -> str:
+    """The text the parser is given: the article text with its invisible characters as spaces."""
+    return text.translate(_TO_SPACE)
+
+
+def has_invisible(text: str) -> bool:
+    return any(c in text for c in INVISIBLE)
