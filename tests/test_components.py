@@ -137,3 +137,17 @@ def test_a_stock_pipeline_raises_a_steps_failure(stock, monkeypatch):
             stock(TEXT)
     finally:
         stock.remove_pipe("presswatch_quotes")
+
+
+def test_invisible_characters_keep_their_place_in_the_spans():
+    # the parser reads them as spaces; the records' texts are the article's own characters
+    text = "The mayor said that the bud\u00adget was bal\u200banced for the third year.\n"
+    a = analyze(Article("inv", text))
+    (q,) = a.quotes
+    assert q.content[0].text == "that the bud\u00adget was bal\u200banced for the third year"
+    assert text[q.content[0].start:q.content[0].end] == q.content[0].text
+    nlp = get_nlp()
+    doc = next(iter(nlp.pipe([(text.replace("\u00ad", " ").replace("\u200b", " "),
+                               {"article": Article("inv", text), "options": DEFAULT})], as_tuples=True)))[0]
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert analysis_of(again).quotes[0].content[0].text == q.content[0].text  # the text travels on the doc
