@@ -1,6 +1,6 @@
 """The Parquet output of a batch: five tables, one file per partition in each, written atomically.
 
-    OUT/batch.json                      the job: inputs, settings, every partition with its status
+    OUT/batch.json                      the job: inputs, options, every partition with its status
     OUT/articles/part-NAME.parquet      one row per analysed article (text and full analysis JSON)
     OUT/statements/part-NAME.parquet    one row per statement (quote or reported speech)
     OUT/speakers/part-NAME.parquet      one row per speaker of an article
