@@ -186,3 +186,20 @@ def test_command_line_batch_then_ingest(tmp_path):
                        capture_output=True, text=True, timeout=JOB_TIMEOUT, env=env, cwd=tmp_path)
     assert r.returncode == 1 and "cannot read stdin" in r.stderr and "Traceback" not in r.stderr
     assert Path(tmp_path / "o2").exists() is False
+
+
+def test_the_jobs_options_reach_the_worker_processes(processes, tmp_path):
+    """The Options travel with the tasks: the workers' environment has no say."""
+    import json
+
+    from presswatch import Options
+
+    write_jsonl(tmp_path / "a.jsonl", range(3))
+    out = tmp_path / "out"
+    s = _run(processes, [str(tmp_path / "a.jsonl")], str(out), options=Options(claims=False, min_confidence=0.999))
+    assert s.ok == 3 and s.failed == 0
+    assert table(out, "claims") == [] and table(out, "statements") == []  # nothing is that sure (0.99 at most)
+    manifest = json.loads((out / "batch.json").read_text())
+    assert manifest["options"]["claims"] is False and manifest["options"]["min_confidence"] == 0.999
+    s = _run(processes, [str(tmp_path / "a.jsonl")], str(out))
+    assert len(table(out, "statements")) == 6 and table(out, "claims")  # the default options again
