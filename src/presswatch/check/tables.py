@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import InputError
+from ..nlp.lexicons.numbers import SCALE_ABBREVIATIONS, SCALES
 
 REFERENCE_COLUMNS = ("series", "date", "value", "source")
 FACT_COLUMNS = ("event", "date", "source")
 MAX_BYTES = 50_000_000
-_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+_SCALE = {**SCALES, **SCALE_ABBREVIATIONS}
+_SCALE_RE = "|".join(sorted(_SCALE, key=len, reverse=True))
 _UNIT_WORDS = {"%": "%", "percent": "%", "per cent": "%", "usd": "USD", "$": "USD", "eur": "EUR", "€": "EUR",
                "gbp": "GBP", "£": "GBP", "people": "", "persons": "", "count": "", "": ""}
 
@@ -69,7 +71,7 @@ def parse_value(s: str) -> tuple[Optional[float], Optional[str]]:
     for sym in ("$", "€", "£"):
         if raw.startswith(sym):
             unit, raw = _UNIT_WORDS[sym], raw[1:].strip()
-    m = re.fullmatch(r"(-?\d{1,3}(?:,\d{3})+|-?\d+)(\.\d+)?\s*(k|thousand|m|million|bn|billion)?\s*(%|percent|per cent|"
+    m = re.fullmatch(r"(-?\d{1,3}(?:,\d{3})+|-?\d+)(\.\d+)?\s*(" + _SCALE_RE + r")?\s*(%|percent|per cent|"
                      r"usd|eur|gbp|people|persons)?", raw)
     if not m:
         return None, None
