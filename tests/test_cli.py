@@ -1,7 +1,8 @@
 """The command line: output order and shape, exit codes, and one-line errors without tracebacks.
 
-The step from a processed Doc to its Analysis is replaced by a stub here (see `stub_extractor`), so these tests check the CLI and
-ingest, not what quotes are found; tests/test_cli_e2e.py runs the real thing.
+The step from a processed Doc to its Analysis is replaced by a stub here (see `stub_extractor`), so
+these tests check the CLI and ingest, not what quotes are found; tests/test_cli_e2e.py runs the
+real thing.
 """
 import json
 import os
