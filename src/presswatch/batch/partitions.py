@@ -28,7 +28,7 @@ from ..ingest import read_inputs
 from ..ingest.decode import one_line
 from ..ingest.feeds import is_url
 from ..ingest.jsonl import read_jsonl
-from ..ingest.paths import expand
+from ..ingest.paths import expand, file_stem
 from ..ingest.warc import is_warc, read_warc, record_offsets
 from ..records import Analysis, Article
 
@@ -51,7 +51,7 @@ class Partition:
         """Deterministic: the same inputs and ranges give the same name, so a re-run overwrites."""
         if self.kind == "files":
             digest = hashlib.sha1("\0".join(self.paths).encode("utf-8", "surrogateescape")).hexdigest()[:16]
-            return f"files-{_slug(_stem(self.paths[0]))}-{digest}"
+            return f"files-{_slug(file_stem(self.paths[0]))}-{digest}"
         return f"{file_key(self.paths[0])}-{self.start:012d}-{self.end:012d}"
 
     def describe(self) -> str:
@@ -64,7 +64,7 @@ class Partition:
 def file_key(path: str) -> str:
     """The name prefix of every partition of one JSONL or WARC file."""
     digest = hashlib.sha1(path.encode("utf-8", "surrogateescape")).hexdigest()[:10]
-    return f"{_slug(_stem(path))}-{digest}"
+    return f"{_slug(file_stem(path))}-{digest}"
 
 
 @dataclass
@@ -172,7 +172,7 @@ def read_jsonl_range(path: str, start: int, end: int, limit: int) -> Iterator[It
     """The lines of a JSONL file that start in [start, end), as `presswatch ingest` reads them.
     Origins are `path:LINE` in the first range; elsewhere `path@OFFSET:LINE`, LINE counted from
     the first line starting at or after byte OFFSET (line numbers would need the whole file read)."""
-    stem = _stem(path)
+    stem = file_stem(path)
     try:
         fh = open(path, "rb")
     except OSError as exc:
@@ -205,15 +205,6 @@ class _LinesUntil:
         raw = self._fh.readline(size)
         self._line_start = raw.endswith(b"\n")
         return raw
-
-
-def _stem(path: str) -> str:
-    base = os.path.basename(os.path.normpath(path)) or path
-    for suffix in (".warc.gz", ".gz"):
-        if base.lower().endswith(suffix):
-            base = base[:-len(suffix)]
-            break
-    return os.path.splitext(base)[0] or base
 
 
 def _slug(s: str) -> str:

@@ -17,7 +17,7 @@ from .decode import BOM, decode, one_line, read_limited
 from .feeds import FEED_SUFFIXES, fetch, is_url, read_feed
 from .html import article_from_html
 from .jsonl import read_jsonl
-from .paths import SUFFIXES, expand
+from .paths import SUFFIXES, expand, file_stem
 from .text import article_from_text, headline
 from .warc import is_warc, read_warc
 
@@ -43,14 +43,14 @@ def read_inputs(paths: Iterable[Union[str, os.PathLike]], stdin=None,
             continue
         if is_url(path):  # an RSS or Atom feed on the web
             try:
-                yield from read_feed(fetch(path, limit), path, _stem(path))
+                yield from read_feed(fetch(path, limit), path, file_stem(path))
             except InputError as exc:
                 yield Analysis.failed(path, one_line(str(exc)), path)
             continue
         try:
             files = expand(path)
         except InputError as exc:
-            yield Analysis.failed(_stem(path), one_line(str(exc)), path)
+            yield Analysis.failed(file_stem(path), one_line(str(exc)), path)
             continue
         for f in files:
             yield from read_path(f, limit)
@@ -58,7 +58,7 @@ def read_inputs(paths: Iterable[Union[str, os.PathLike]], stdin=None,
 
 def read_path(path: str, limit: int = DEFAULT_RUN.max_bytes) -> Iterator[Item]:
     """The articles of one file, chosen by its suffix; an unknown suffix is read as plain text."""
-    stem, suffix = _stem(path), os.path.splitext(path)[1].lower()
+    stem, suffix = file_stem(path), os.path.splitext(path)[1].lower()
     if is_warc(path):
         yield from read_warc(path, limit)  # the whole file: the range [0, size)
         return
@@ -109,11 +109,6 @@ def read_stdin(stream, limit: int) -> Iterator[Item]:
         yield article_from_text(decode(data, name), "stdin", name)
     except InputError as exc:
         yield Analysis.failed("stdin", one_line(str(exc)), name)
-
-
-def _stem(path: str) -> str:
-    base = os.path.basename(os.path.normpath(path)) or path
-    return os.path.splitext(base)[0] or base
 
 
 def _binary(stream):

@@ -24,3 +24,14 @@ def expand(path: str) -> list[str]:
         raise InputError(path, f"is a directory with no {', '.join(SUFFIXES)} files in it; "
                                f"give files or a directory that holds some")
     return sorted(found)
+
+
+def file_stem(path: str) -> str:
+    """The name of a file without its suffixes (crawl.warc.gz, crawl.warc -> crawl; a.jsonl -> a):
+    the prefix of the ids of the articles it holds."""
+    base = os.path.basename(os.path.normpath(path)) or path
+    for suffix in (".warc.gz", ".gz"):
+        if base.lower().endswith(suffix):
+            base = base[:-len(suffix)]
+            break
+    return os.path.splitext(base)[0] or base

@@ -21,22 +21,13 @@ from ..errors import InputError
 from ..records import Analysis, Article
 from .decode import decode, one_line
 from .html import article_from_html
+from .paths import file_stem
 
 Item = Union[Article, Analysis]
 
 
 def is_warc(path: str) -> bool:
     return path.lower().endswith((".warc", ".warc.gz"))
-
-
-def warc_stem(path: str) -> str:
-    """crawl.warc.gz and crawl.warc -> crawl: the prefix of the ids of a file's records."""
-    base = os.path.basename(os.path.normpath(path)) or path
-    for suffix in (".warc.gz", ".gz"):
-        if base.lower().endswith(suffix):
-            base = base[:-len(suffix)]
-            break
-    return os.path.splitext(base)[0] or base
 
 
 def _charset(content_type: str) -> str | None:
@@ -47,7 +38,7 @@ def _charset(content_type: str) -> str | None:
 def read_warc(path: str, limit: int, start: int = 0, end: Optional[int] = None) -> Iterator[Item]:
     """The HTML pages of the records of `path` that start in [start, end) (end None: the file's
     end), each page at most `limit` bytes; `start` must be a record's first byte."""
-    stem = warc_stem(path)
+    stem = file_stem(path)
     try:
         fh = open(path, "rb")
     except OSError as exc:
