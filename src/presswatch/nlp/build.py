@@ -28,7 +28,8 @@ def paragraph_breaks(doc):
     marked = set()
     for p in _NEWLINE.finditer(text):  # a newline is inside a space token: the next token starts anew
         marked.add(bisect.bisect_right(starts, p.start()))
-    dateline = find_dateline(text)
+    ctx = getattr(doc, "_context", None)  # a later piece of a long article has no dateline (pipeline.py)
+    dateline = find_dateline(text) if not (isinstance(ctx, dict) and ctx.get("piece")) else None
     if dateline:  # "TEHRAN - The Leader ...": the dateline is no subject
         k = bisect.bisect_left(starts, dateline[2])
         if k < len(starts) and starts[k] == dateline[2]:

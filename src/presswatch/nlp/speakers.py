@@ -26,6 +26,15 @@ class Person:
     roles: dict = field(default_factory=dict)  # role noun -> offset where the article gave it
     gender: Optional[str] = None  # m | f | None
     mentions: list = field(default_factory=list)  # (start, end)
+    _seen: set = field(default_factory=set, repr=False)  # the mentions, for "is this one of them"
+
+    def mention(self, span: tuple) -> bool:
+        """Add a mention (once); True when it is new."""
+        if span in self._seen:
+            return False
+        self._seen.add(span)
+        self.mentions.append(span)
+        return True
 
     @property
     def canonical(self) -> str:
@@ -54,16 +63,37 @@ class Person:
 
 
 class Registry:
-    """The people and organisations of one article, built from its named entities in order."""
+    """The people and organisations of one article, built from its named entities in order. Names
+    are indexed by their last and first words, so finding one does not read every person."""
 
     def __init__(self):
         self.people: list[Person] = []
+        self._rank: dict = {}  # id(person) -> its place in people
+        self._by_word: dict = {}  # ("last"|"first", word) -> [Person] with a name so
+        self.spans: set = set()  # every mention of every person
 
     def find(self, words, kind=None) -> Optional[Person]:
-        cands = [p for p in self.people if p.matches(words) and (kind is None or p.kind == kind)]
+        if not words:
+            return None
+        lw = [w.lower() for w in words]
+        near = {id(p): p for p in self._by_word.get(("last", lw[-1]), ())}
+        if len(lw) == 1:
+            near.update({id(p): p for p in self._by_word.get(("first", lw[0]), ())})
+        cands = [p for p in sorted(near.values(), key=lambda p: self._rank[id(p)])
+                 if p.matches(words) and (kind is None or p.kind == kind)]
         if not cands:
             return None
         return max(cands, key=lambda p: len(p.mentions))
+
+    def mention(self, p: Person, span: tuple) -> None:
+        if p.mention(span):
+            self.spans.add(span)
+
+    def _name(self, p: Person, words: list) -> None:
+        if words not in p.names:
+            p.names.append(words)
+            self._by_word.setdefault(("last", words[-1].lower()), []).append(p)
+            self._by_word.setdefault(("first", words[0].lower()), []).append(p)
 
     def add(self, name: str, kind: str, span, roles=(), gender=None) -> Optional[Person]:
         words = person_words(name) if kind == "PERSON" else name_words(name)
@@ -75,18 +105,61 @@ class Registry:
             p = self.find(person_words(name), "PERSON")
         if p is None:
             p = Person(id=f"s{len(self.people) + 1}", kind=kind)
+            self._rank[id(p)] = len(self.people)
             self.people.append(p)
-        if words not in p.names:
-            p.names.append(words)
+        self._name(p, words)
         for r in roles:
             p.roles.setdefault(r, span[0])
         if not gender and kind == "PERSON" and len(words) > 1:
             gender = gender_of(words[0])
         if gender and not p.gender:
             p.gender = gender
-        if span not in p.mentions:
-            p.mentions.append(span)
+        self.mention(p, span)
         return p
+
+
+# how many mentions back "the most recent person who ..." looks: a pronoun or a role does not
+# reach further back than this (a bound on the cost per statement in a long article; the
+# evaluation sets' longest article has a few hundred mentions)
+LOOKBACK = 2000
+
+
+class Mentions:
+    """(offset, Person) of every mention in text order, found by offset in logarithmic time."""
+
+    def __init__(self):
+        self.items: list = []
+        self.offsets: list = []
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def add(self, offset: int, p: Person) -> None:
+        """After the mentions at the same offset, as a stable sort puts it."""
+        k = bisect.bisect_right(self.offsets, offset)
+        self.offsets.insert(k, offset)
+        self.items.insert(k, (offset, p))
+
+    def between(self, lo: int, hi: int) -> list:
+        """The mentions at offsets in [lo, hi), in order."""
+        return self.items[bisect.bisect_left(self.offsets, lo):bisect.bisect_left(self.offsets, hi)]
+
+    def first_between(self, lo: int, hi: int) -> Optional[Person]:
+        k = bisect.bisect_left(self.offsets, lo)
+        return self.items[k][1] if k < len(self.items) and self.offsets[k] < hi else None
+
+    def last_before(self, offset: int, pred) -> Optional[Person]:
+        """The person of the last mention before `offset` for whom pred holds (LOOKBACK at most)."""
+        k = bisect.bisect_left(self.offsets, offset)
+        for j in range(k - 1, max(k - 1 - LOOKBACK, -1), -1):
+            if pred(self.items[j][1]):
+                return self.items[j][1]
+        return None
+
+
+def subjects_between(subjects: list, lo: int, hi: int) -> list:
+    """The (offset, id, Person) subjects at offsets in [lo, hi), in order (subjects is sorted)."""
+    return subjects[bisect.bisect_left(subjects, (lo,)):bisect.bisect_left(subjects, (hi,))]
 
 
 def _title_gender(words) -> Optional[str]:
@@ -97,11 +170,11 @@ def _title_gender(words) -> Optional[str]:
     return None
 
 
-def build_registry(doc) -> tuple[Registry, list]:
+def build_registry(doc) -> tuple[Registry, Mentions]:
     """People and organisations with their roles; returns the registry and a list of
     (char offset, Person) for every entity mention in order."""
     reg = Registry()
-    order = []
+    order = Mentions()
     doc_text = doc.text  # Doc.text joins every token on each call: once, not once per entity
     for ent in doc.ents:
         label = ent.label_
@@ -146,7 +219,7 @@ def build_registry(doc) -> tuple[Registry, list]:
             label = "PERSON"  # "Hereditary Chief Na'moks", "Minister Smith": NER took the title for an ORG
         p = reg.add(text, label, (ent.start_char, ent.end_char), roles, gender)
         if p is not None:
-            order.append((ent.start_char, p))
+            order.add(ent.start_char, p)
     return reg, order
 
 
@@ -163,21 +236,11 @@ def _titled_name(text: str) -> bool:
                and name_like(words[k + 1:]) for k in (len(words) - 2, len(words) - 3))
 
 
-def _most_recent(order, offset, pred):
-    best = None
-    for off, p in order:
-        if off >= offset:
-            break
-        if pred(p):
-            best = p
-    return best
-
-
 @dataclass
 class _Reading:
     """What resolution knows while it reads an article's statements in order."""
     reg: Registry
-    order: list  # (offset, Person) of every mention, in text order
+    order: Mentions  # (offset, Person) of every mention, in text order
     subjects: list  # (offset, id, Person) of sentence subjects and resolved sources
     text: str
     last: Optional[Person] = None  # the previous statement's speaker
@@ -194,7 +257,7 @@ def resolve(raw_quotes, doc, text):
         if q.floating or q.source_token is None and q.source is None:
             p = r.last if (r.last is not None and q.paragraph - r.last_para <= 3) else None
             if p is None:  # no recent speaker: the person named last before the quote
-                p = _most_recent(r.order, q.start, lambda pp: pp.kind == "PERSON")
+                p = r.order.last_before(q.start, lambda pp: pp.kind == "PERSON")
         elif q.source is not None:
             p = _of_source(q, r)
             _learn_gender(p, q.source_token)
@@ -228,12 +291,12 @@ def _of_source(q, r: _Reading) -> Optional[Person]:
     if owner is not None:
         # "The RCMP statement said", "the union's release said": the owner speaks
         s2, e2 = owner.left_edge.idx, owner.idx + len(owner.text)
-        return next((pp for off, pp in r.order if s2 <= off < e2 + 1), None) or \
+        return r.order.first_between(s2, e2 + 1) or \
             _resolve_role(r.text[s2:e2] if r.text[s2:e2].lower().startswith("the") else "the " + owner.text,
                           s2, r.order, None)
     p = _named_or_role(src, s, e, src_text, r)
-    if p is not None and (s, e) not in p.mentions:
-        p.mentions.append((s, e))
+    if p is not None:
+        r.reg.mention(p, (s, e))
     return p
 
 
@@ -242,9 +305,9 @@ def _named_or_role(src, s: int, e: int, src_text: str, r: _Reading) -> Optional[
     p = None
     # "UN organizations": the head is a common noun, so the speaker is the phrase
     head_named = (src is None or src.ent_type_ in ("PERSON", "ORG") or src.pos_ == "PROPN"
-                  or any(m == (s, e) for pp in r.reg.people for m in pp.mentions))
-    if head_named and any(s <= off < e for off, _ in r.order):
-        p = next((pp for off, pp in r.order if s <= off < e), None)
+                  or (s, e) in r.reg.spans)
+    if head_named:
+        p = r.order.first_between(s, e)
     words = person_words(src_text)
     if p is None and words and src is not None and src.pos_ == "PROPN":
         p = r.reg.find(words)
@@ -260,8 +323,7 @@ def _register(r: _Reading, name: str, kind: str, span: tuple) -> Optional[Person
     """A speaker the entities did not give, added to the registry and to the mentions in order."""
     p = r.reg.add(name, kind, span)
     if p is not None:
-        r.order.append((span[0], p))
-        r.order.sort(key=lambda x: x[0])
+        r.order.add(span[0], p)
     return p
 
 
@@ -340,19 +402,19 @@ def _resolve_role(src_text, offset, order, last, subjects=None) -> Optional[Pers
             # "the union": the organisation named with that word ("... Employees Union"); a generic
             # kind ("the company", "the agency") may be the last organisation named at all
             kind = words[-1]
-            named = _most_recent(order, offset, lambda pp: pp.kind == "ORG" and any(
+            named = order.last_before(offset, lambda pp: pp.kind == "ORG" and any(
                 kind == w.lower() for n in pp.names for w in n))
             if named is not None or kind not in GENERIC_ORG_NOUNS:
                 return named
             if last is not None and last.kind == "ORG":
                 return last  # "Facebook said ... The company noted": the organisation speaking
-            return _most_recent(order, offset, lambda pp: pp.kind == "ORG")
+            return order.last_before(offset, lambda pp: pp.kind == "ORG")
         return None
-    p = _most_recent(order, offset, lambda pp: pp.roles.get(role, offset) < offset)
+    p = order.last_before(offset, lambda pp: pp.roles.get(role, offset) < offset)
     if p is None and subjects:
         # nobody was given the role by name: a description of someone just talked about ("Jones
         # scored. ... said the rookie defenceman"), the person subject of the last sentences
-        recent = [pp for off, _, pp in subjects if offset - 400 <= off < offset and pp.kind == "PERSON"]
+        recent = [pp for _, _, pp in subjects_between(subjects, offset - 400, offset) if pp.kind == "PERSON"]
         p = recent[-1] if recent else None
     if p is None and len(words) <= 3:
         p = last if last is not None and last.kind == "PERSON" else None
@@ -366,7 +428,7 @@ def _lead_person(q, text, order, compatible) -> Optional[Person]:
     lead_start = max([lead_start] + [text.rfind(m, lead_start, q.start) + 1 for m in ('"', "“", "”")])
     if len(text[lead_start:q.start].split()) < 3:
         return None
-    named = {id(pp): pp for off, pp in order if lead_start <= off < q.start and compatible(pp)}
+    named = {id(pp): pp for _, pp in order.between(lead_start, q.start) if compatible(pp)}
     return next(iter(named.values())) if len(named) == 1 else None
 
 
@@ -392,9 +454,9 @@ def _resolve_pronoun(pron, q, last, last_para, order, subjects, text=None) -> Op
         p = _lead_person(q, text, order, compatible)
         if p is not None:
             return p
-    recent = [p for off, _, p in subjects if anchor - 600 <= off < anchor and compatible(p)]
+    recent = [p for _, _, p in subjects_between(subjects, anchor - 600, anchor) if compatible(p)]
     if recent:
         return recent[-1]
     if last is not None and q.paragraph - last_para <= 3 and compatible(last):
         return last
-    return _most_recent(order, anchor, compatible)
+    return order.last_before(anchor, compatible)

@@ -49,3 +49,35 @@ def for_parser(text: str) -> str:
 
 def has_invisible(text: str) -> bool:
     return any(c in text for c in INVISIBLE)
+
+
+# the end of a sentence a long paragraph may be cut after: a full stop (or ! ?), closing marks,
+# space, then what opens a sentence
+_SENTENCE_END = re.compile(r"[.!?][”\"’)\]]*\s+(?=[A-Z“\"‘(\[])")
+
+
+def pieces(text: str, size: int) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces that cover `text`, each at most `size` characters where a
+    cut can be found: after a line break, else after the end of a sentence, else at a space (a
+    word longer than `size` is cut where it must). The parser reads them one by one, so a long
+    article costs memory in proportion to `size`, not to its length."""
+    out, start = [], 0
+    while len(text) - start > size:
+        cut = _cut(text, start, start + size)
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
+
+
+def _cut(text: str, lo: int, hi: int) -> int:
+    k = text.rfind("\n", lo + 1, hi)
+    if k >= 0:
+        return k + 1
+    last = None
+    for last in _SENTENCE_END.finditer(text, lo + 1, hi):
+        pass
+    if last is not None:
+        return last.end()
+    k = text.rfind(" ", lo + 1, hi)
+    return k + 1 if k >= 0 else hi

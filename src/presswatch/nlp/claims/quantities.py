@@ -8,6 +8,7 @@ from typing import Optional
 
 from ...records import Claim, Span
 from ..lexicons.numbers import CARDINALS, HUNDREDS_AND_THOUSANDS, NUMBER_PHRASES, SCALE_ABBREVIATIONS, SCALES
+from ..spans import ByStart, Covered, Holders
 from .sentences import sentence_bounds
 
 _SCALE = {**SCALES, **SCALE_ABBREVIATIONS}
@@ -72,10 +73,6 @@ def _number_value(num: str, scale: Optional[str]) -> Optional[float]:
     return v
 
 
-def _inside(pos: int, spans) -> bool:
-    return any(s <= pos < e for s, e in spans)
-
-
 def _counted(text: str, start: int, end: int, doc) -> tuple[Optional[str], int]:
     """What a number counts ("people killed") and where that phrase ends."""
     if doc is not None:
@@ -131,7 +128,23 @@ def _place(text: str, s: int, e: int, places) -> Optional[str]:
     return best
 
 
-def _cited(text: str, s: int, quotes) -> Optional[Span]:
+class Sources:
+    """The statements' sources by the content spans they were said in."""
+
+    def __init__(self, quotes):
+        self.quotes = list(quotes or ())
+        self.holders = Holders((c.start, c.end, k) for k, q in enumerate(self.quotes) if q.source is not None
+                               for c in q.content)
+
+    def of(self, offset: int) -> Optional[Span]:
+        """The source of the first statement whose content holds `offset`."""
+        k = self.holders.first(offset)
+        return self.quotes[k].source if k is not None else None
+
+
+def _cited(text: str, s: int, sources: Sources) -> Optional[Span]:
+    """The source a figure is credited to: "as confirmed by UN agencies" in its sentence, else the
+    source of the statement that says it."""
     sa, sb = sentence_bounds(text, s)
     for m in _CITED.finditer(text, sa, sb):
         g = "src" if m.group("src") else "src2"
@@ -140,29 +153,29 @@ def _cited(text: str, s: int, quotes) -> Optional[Span]:
         if src.lower().startswith("the "):
             src_s += 4
         return Span.of(text, src_s, src_e)
-    for q in quotes or ():
-        if q.source is not None and any(c.start <= s < c.end for c in q.content):
-            return q.source
-    return None
+    return sources.of(s)
 
 
 def _window(text: str, s: int, times) -> Optional[dict]:
     """The duration the figure covers: "in about six months", "over the past year", "since October"."""
     sa, sb = sentence_bounds(text, s)
-    for t in times:
-        if sa <= t.span.start < sb and t.type == "DURATION" and t.span.start >= s - 10:
+    for t in times.starting_in(max(sa, s - 10), sb):
+        if t.type == "DURATION":
             return {"text": t.span.text, "value": t.value}
     return None
 
 
 def quantity_claims(text: str, doc=None, times=(), quotes=(), skip=()) -> list[Claim]:
-    time_spans = [(t.span.start, t.span.end) for t in times]
+    time_spans = Covered((t.span.start, t.span.end) for t in times)
+    skip = Covered(skip)
+    times = ByStart(times, lambda t: t.span.start)
+    sources = Sources(quotes)
     places = _places(doc)
     out = []
     for m in _quantities(text):
         s, e = m.start(), m.end()
         ns = m.start("num")
-        if _inside(ns, time_spans) or _inside(ns, skip):
+        if ns in time_spans or ns in skip:
             continue
         value = _number_value(m.group("num"), m.group("scale"))
         if value is None:
@@ -188,10 +201,10 @@ def quantity_claims(text: str, doc=None, times=(), quotes=(), skip=()) -> list[C
         what = counted or unit
         span_end = max(e, stop)
         window = _window(text, s, times)
-        cited = _cited(text, s, quotes)
+        cited = _cited(text, s, sources)
         place = _place(text, s, span_end, places)
         if window:
-            w_end = next((t.span.end for t in times if t.span.text == window["text"] and t.span.start >= s), span_end)
+            w_end = next((t.span.end for t in times.starting_from(s) if t.span.text == window["text"]), span_end)
             span_end = max(span_end, w_end)
         number = f"{value:,.0f}" if value == int(value) else f"{value:,}"
         stated = " ".join(x for x in (qual, number, what) if x)
@@ -205,6 +218,7 @@ def quantity_claims(text: str, doc=None, times=(), quotes=(), skip=()) -> list[C
 
 def proportion_claims(text: str, doc=None, quotes=()) -> list[Claim]:
     out = []
+    sources = Sources(quotes)
     for m in _PROPORTION.finditer(text):
         of = m.group("of").strip()
         if of.split()[0].lower() in ("the", "a") and len(of.split()) == 1:
@@ -213,7 +227,7 @@ def proportion_claims(text: str, doc=None, quotes=()) -> list[Claim]:
         ps = m.start("p")
         of = re.sub(r"^(?:them|those|these|whom|which)\s+", "", of)
         stated = f"{m.group('p').lower()}: {of}"
-        cited = _cited(text, s, quotes)
+        cited = _cited(text, s, sources)
         out.append(Claim(Span.of(text, ps, e), "proportion", stated, qualifier=m.group("p").lower(),
                          counted=of, cited_source=cited, score=0.4 + (0.15 if cited else 0)))
     for m in _quantities(text):
@@ -223,7 +237,7 @@ def proportion_claims(text: str, doc=None, quotes=()) -> list[Claim]:
         if value is None:
             continue
         counted, stop = _counted(text, m.start(), m.end(), doc)
-        cited = _cited(text, m.start(), quotes)
+        cited = _cited(text, m.start(), sources)
         qual = (m.group("qual") or "").lower() or None
         stated = " ".join(x for x in (qual, f"{value:g}%", counted) if x)
         out.append(Claim(Span.of(text, m.start(), max(m.end(), stop)), "proportion", stated, value=value,
@@ -233,6 +247,7 @@ def proportion_claims(text: str, doc=None, quotes=()) -> list[Claim]:
 
 def vague_claims(text: str, quotes=()) -> list[Claim]:
     out = []
+    sources = Sources(quotes)
     for m in _VAGUE.finditer(text):
         what = m.group("what")
         if what.lower().split()[0] in ("of", "years", "miles", "kilometres", "kilometers", "times"):
@@ -240,5 +255,5 @@ def vague_claims(text: str, quotes=()) -> list[Claim]:
         words = [w for w in what.split() if w.lower() not in _STOP_COUNTED]
         what = " ".join(words[:2]) if words else what
         out.append(Claim(Span.of(text, m.start(), m.end()), "vague quantity", " ".join(m.group(0).split()),
-                         counted=what, cited_source=_cited(text, m.start(), quotes), score=0.2))
+                         counted=what, cited_source=_cited(text, m.start(), sources), score=0.2))
     return out

@@ -14,7 +14,7 @@ from ..quotemarks import find_quoted
 from ..text import paragraphs
 from .according import find_according
 from .direct import find_direct
-from .index import Paragraphs, TokenIndex, in_any
+from .index import Covered, Paragraphs, TokenIndex
 from .merge import dedupe, is_headline, join_interrupted, merge
 from .record import RawQuote
 from .reported import Context, find_reported
@@ -27,17 +27,21 @@ def extract_quotes(doc, text: str, scope: Scope) -> list[RawQuote]:
     """Every statement in the article, in text order."""
     paras = Paragraphs(paragraphs(text))
     quoted = find_quoted(text)
-    qspans = [(q.start, q.end) for q in quoted]
+    qspans = Covered((q.start, q.end) for q in quoted)
     index = TokenIndex(doc)
-    direct = find_direct(doc, text, quoted, paras, index)
+    direct = find_direct(doc, text, quoted, paras, index, qspans)
     reported = find_reported(Context(doc, text, qspans, paras, index, direct.used_cues, scope))
     for content, cue, src, src_span in find_according(doc, qspans):
-        if in_any(content[0], qspans) and in_any(content[1] - 1, qspans):
+        if content[0] in qspans and content[1] - 1 in qspans:
             continue  # "According to X, “...”": a direct quote already attributed by the window search
         reported.append(RawQuote([content], cue, None, src, src_span, False, "indirect",
                                  paras.index_of(content[0]), 0.7))
     out = merge(direct.quotes, reported, direct.fragments)
-    out += [r for r in reported if r.content and (scope.keeps_headlines or not is_headline(text, paras[r.paragraph]))]
+    headlines: dict = {}  # paragraph -> whether it is a headline, read once each
+    for r in reported:
+        if r.content and not scope.keeps_headlines and r.paragraph not in headlines:
+            headlines[r.paragraph] = is_headline(text, paras[r.paragraph])
+    out += [r for r in reported if r.content and (scope.keeps_headlines or not headlines[r.paragraph])]
     out.sort(key=lambda r: r.start)
     out = dedupe(out)
     return join_interrupted(out, text) if scope.joins_interrupted else out

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from ..lexicons.speech import cue_base
-from .index import in_any
+from .index import Covered
 from .parse import source_span
 
 
-def find_according(doc, quoted_spans) -> list:
+def find_according(doc, quoted_spans: Covered) -> list:
     """((content start, end), (cue start, end), source token, (source start, end)) of each."""
     out = []
     for tok in doc:
@@ -25,7 +25,7 @@ def find_according(doc, quoted_spans) -> list:
 def _according_to(doc, tok, quoted_spans):
     to = doc[tok.i + 1]
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None or in_any(tok.idx, quoted_spans):
+    if pobj is None or tok.idx in quoted_spans:
         return None
     sent = tok.sent
     src_s, src_e = source_span(pobj, doc)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ..lexicons.people import ABBREVIATED_HONORIFICS
 from ..lexicons.speech import OBJECT_FORMS, PHRASAL_FORMS, SPEECH_FORMS, cue_base
 from ..quotemarks import Quoted
-from .index import in_any
+from .index import Covered, Neighbours
 from .parse import cue_span, source_span, subject_of
 from .record import RawQuote
 
@@ -32,8 +32,9 @@ class Direct:
     used_cues: set = field(default_factory=set)  # token indices
 
 
-def find_direct(doc, text: str, quoted: list, paras, index) -> Direct:
+def find_direct(doc, text: str, quoted: list, paras, index, qspans: Covered) -> Direct:
     found = Direct()
+    around = Neighbours(quoted)
     for q in quoted:
         inner = q.inner(text)
         ends_punct = inner[-1:] in ".,!?;:" if inner else False
@@ -43,7 +44,7 @@ def find_direct(doc, text: str, quoted: list, paras, index) -> Direct:
             found.fragments.append((q.start, q.end))
             continue  # a fragment inside a clause ("was "a historic step" for"): reported speech holds it
         k = paras.index_of(q.start)
-        cue = _window_cue(doc, text, quoted, q, paras, k, index)
+        cue = _window_cue(doc, text, around, qspans, q, paras, k, index)
         if cue is not None:
             if len(inner.split()) < 3 and not ends_punct:
                 continue  # a scare quote or a title next to a verb: reported speech covers it
@@ -59,7 +60,7 @@ def find_direct(doc, text: str, quoted: list, paras, index) -> Direct:
             # a floating quote: a whole sentence or more in quotation marks, no cue of its own
             found.quotes.append(RawQuote([(q.start, q.end)], None, None, None, None, True, "direct", k,
                                          0.6, floating=True))
-    found.quotes += transcript_turns(doc, text, paras, [(q.start, q.end) for q in quoted])
+    found.quotes += transcript_turns(doc, text, paras, qspans)
     return found
 
 
@@ -83,13 +84,13 @@ def _floats(text: str, q: Quoted, inner: str, ends_punct: bool, para_start: int)
     return words >= 4 and starts_sentence and (ends_punct or q.paragraphs > 1 or words >= 8)
 
 
-def transcript_turns(doc, text: str, paras, qspans) -> list:
+def transcript_turns(doc, text: str, paras, qspans: Covered) -> list:
     """"PENCE: Well, look, ...": a speaker's turn in a transcript is a direct statement."""
     surnames = {e.text.split()[-1].lower().strip(".,’'s") for e in doc.ents if e.label_ == "PERSON"}
     out = []
     for k, (ps, pe) in enumerate(paras.spans):
         m = _TURN.match(text, ps, pe)
-        if m is None or in_any(ps, qspans):
+        if m is None or ps in qspans:
             continue
         if m.group("name").split()[-1].lower().strip(".") not in surnames:
             continue  # "WATCH:", "READ MORE:", "BONDS:": a label, not a person taking a turn
@@ -100,19 +101,18 @@ def transcript_turns(doc, text: str, paras, qspans) -> list:
     return out
 
 
-def _window_cue(doc, text, quoted, q: Quoted, paras, k, index):
+def _window_cue(doc, text, around: Neighbours, qspans: Covered, q: Quoted, paras, k, index):
     """The cue verb next to a direct quote: after it up to the sentence end, or before it back to
     the previous sentence end, outside every quote. The nearest, preferring after."""
     ps = paras[k][0]
     pe = paras[paras.index_of(max(q.end - 1, q.start))][1]  # a quote may end paragraphs later
-    qspans = [(x.start, x.end) for x in quoted]
-    nxt = min([x.start for x in quoted if x.start >= q.end] + [pe])
+    nxt = around.next_start(q.end, pe)
     m = SENT_END.search(text, q.end, nxt)
     after_end = m.end() if m else nxt
     if text[q.start:q.end].rstrip("”\"’'» ")[-1:] in ".!?" and len(text[q.end:after_end].split()) > 6:
         after_end = q.end  # the quote closed its sentence and a new one follows
     # a quote ending with its own full stop ("... stop.”) ends the sentence only if a capital follows
-    prv = max([x.end for x in quoted if x.end <= q.start] + [ps])
+    prv = around.last_end(q.start, ps)
     seg = text[prv:q.start]
     ends = [mm.end() for mm in SENT_END.finditer(seg)]
     before_start = prv + (ends[-1] if ends else 0)
@@ -120,7 +120,7 @@ def _window_cue(doc, text, quoted, q: Quoted, paras, k, index):
     def cues_in(s, e):
         found = []
         for tok in index.between(s, e):
-            if in_any(tok.idx, qspans):
+            if tok.idx in qspans:
                 continue
             base = cue_base(tok.text)
             if base and tok.pos_ in ("VERB", "AUX") and base in CUE_BASES:

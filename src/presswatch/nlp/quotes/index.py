@@ -1,7 +1,11 @@
-"""Finding tokens and paragraphs by character offset, in logarithmic time."""
+"""Finding tokens, paragraphs, quoted passages and statements by character offset, in logarithmic
+time: every check a finder makes per token or per statement must not scan the whole article (a
+long article would cost the square of its length)."""
 from __future__ import annotations
 
 import bisect
+
+from ..spans import Covered  # noqa: F401  (the quoted passages; used by the finders)
 
 
 class TokenIndex:
@@ -36,5 +40,38 @@ class Paragraphs:
         return min(bisect.bisect_right(self.ends, offset), len(self.spans) - 1)
 
 
-def in_any(i: int, spans) -> bool:
-    return any(s <= i < e for s, e in spans)
+class Neighbours:
+    """The quoted passages around an offset: the next start at or after it, the last end up to it."""
+
+    def __init__(self, quoted):
+        self.starts = sorted(q.start for q in quoted)
+        self.ends = sorted(q.end for q in quoted)
+
+    def next_start(self, offset: int, default: int) -> int:
+        k = bisect.bisect_left(self.starts, offset)
+        return min(self.starts[k], default) if k < len(self.starts) else default
+
+    def last_end(self, offset: int, default: int) -> int:
+        k = bisect.bisect_right(self.ends, offset) - 1
+        return max(self.ends[k], default) if k >= 0 else default
+
+
+class Intervals:
+    """Statements by position, for "which of them overlap [s, e)" in the order of the list given."""
+
+    def __init__(self, quotes: list):
+        self.quotes = quotes
+        self.order = sorted(range(len(quotes)), key=lambda k: quotes[k].start if quotes[k].content else 0)
+        self.starts = [quotes[k].start if quotes[k].content else 0 for k in self.order]
+        self.longest = max((q.end - q.start for q in quotes if q.content), default=0)
+
+    def grew(self, q) -> None:
+        """A statement's end moved on (a merge stretched it): its length may be the longest now."""
+        self.longest = max(self.longest, q.end - q.start)
+
+    def starting_between(self, lo: int, hi: int) -> list:
+        """The statements (in list order) that start in [lo - the longest length, hi]: every one
+        that can overlap or hold [lo, hi]."""
+        a = bisect.bisect_left(self.starts, lo - self.longest)
+        b = bisect.bisect_right(self.starts, hi)
+        return [self.quotes[k] for k in sorted(self.order[a:b])]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .index import Intervals
 from .record import RawQuote
 
 
@@ -12,29 +13,33 @@ def merge(direct: list, reported: list, fragments: list) -> list:
     """The direct quotes that stand alone, after folding each into the reported statement it fills
     or sits inside; `reported` keeps the rest, emptied where a direct quote took its place."""
     final_direct = []
+    near = Intervals(reported)
     for d in direct:
-        host = _fold(d, reported)
+        ds, de = d.content[0]
+        host = _fold(d, near.starting_between(ds, de))
         if host is None:
             final_direct.append(d)
             continue
-        ds, de = d.content[0]
         host.kind = "mixed"
         host.fragments.append((ds, de))
         # stretch the content over a closing mark the parse left out
         host.content[-1] = (host.content[-1][0], max(host.content[-1][1], de))
+        near.grew(host)
     for fs, fe in fragments:
-        for r in reported:
+        for r in near.starting_between(fs, fs):
             if r.content and r.start <= fs and fe <= r.end + 2:
                 r.kind = "mixed"
                 r.fragments.append((fs, fe))
                 r.content[-1] = (r.content[-1][0], max(r.content[-1][1], fe))
+                near.grew(r)
                 break
     return final_direct
 
 
 def _fold(d: RawQuote, reported: list):
     """The reported statement a direct quote sits inside (it becomes mixed), or None. A reported
-    content that is the quote itself is emptied: the direct reading stays, with its cue."""
+    content that is the quote itself is emptied: the direct reading stays, with its cue.
+    `reported`: the statements near the quote, in the finders' order."""
     ds, de = d.content[0]
     host = None
     for r in reported:
@@ -99,14 +104,9 @@ LINK_LABEL = re.compile(r"(?:READ MORE|RELATED|MORE|SEE ALSO|ALSO READ|WATCH|LIS
 
 def dedupe(quotes: list[RawQuote]) -> list[RawQuote]:
     """Drop reported speech nested inside a longer statement: inside a direct quote, or a cue that
-    sits inside another statement's content ("said he believes that ...")."""
-    bounds = [(q, q.start, q.end) for q in quotes]  # start and end are computed: once each
-
-    def nested(q, qs, qe, o, os, oe):
-        return (o is not q and not q.is_direct and os <= qs and qe <= oe and (oe - os) > (qe - qs)
-                and (o.is_direct or (o.cue_token is not None and q.cue_token is not None
-                                     and q.cue_token.idx >= os)))
-    kept = [q for q, qs, qe in bounds if not any(nested(q, qs, qe, *b) for b in bounds)]
+    sits inside another statement's content ("said he believes that ..."). `quotes` in text order."""
+    nested = _nested(quotes)
+    kept = [q for k, q in enumerate(quotes) if k not in nested]
     # "continue to assert X": two cues of one chain report the same content; the last cue says it
     last_cue: dict = {}
     for q in kept:
@@ -116,3 +116,38 @@ def dedupe(quotes: list[RawQuote]) -> list[RawQuote]:
             if prev is None or prev.cue_token.i < q.cue_token.i:
                 last_cue[key] = q
     return [q for q in kept if q.is_direct or q.cue_token is None or last_cue.get(tuple(q.content)) is q]
+
+
+def _nested(quotes: list) -> set:
+    """Indices of the reported statements that lie inside a longer one (a direct quote, or one whose
+    content holds their cue). A sweep in text order: only the statements still open at a start
+    can hold what starts there, so the cost is the statements times their nesting depth."""
+    bounds = [(q.start, q.end) for q in quotes]  # start and end are computed: once each
+    out: set = set()
+    open_: list = []  # (start, end, quote) of statements that started and may still hold others
+    k = 0
+    while k < len(quotes):
+        start = bounds[k][0]
+        group = range(k, k + _run_length(bounds, k))
+        open_ = [o for o in open_ if o[1] >= start] + [(bounds[j][0], bounds[j][1], quotes[j]) for j in group]
+        for j in group:
+            q, (qs, qe) = quotes[j], bounds[j]
+            if not q.is_direct and any(_holds(o, q, qs, qe) for o in open_):
+                out.add(j)
+        k += len(group)
+    return out
+
+
+def _run_length(bounds: list, k: int) -> int:
+    """How many statements from k on start where statement k starts."""
+    n = 1
+    while k + n < len(bounds) and bounds[k + n][0] == bounds[k][0]:
+        n += 1
+    return n
+
+
+def _holds(o: tuple, q, qs: int, qe: int) -> bool:
+    os, oe, other = o
+    return (other is not q and os <= qs and qe <= oe and (oe - os) > (qe - qs)
+            and (other.is_direct or (other.cue_token is not None and q.cue_token is not None
+                                     and q.cue_token.idx >= os)))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .content import content_of
-from .index import Paragraphs, TokenIndex, in_any
+from .index import Covered, Paragraphs, TokenIndex
 from .parse import cue_span, source_span, speaker_like, subject_of
 from .record import RawQuote
 from .scope import Cue, Scope
@@ -18,7 +18,7 @@ class Context:
     """What every candidate cue is read against."""
     doc: Any  # spaCy Doc
     text: str
-    qspans: list  # (start, end) of every quoted passage
+    qspans: Covered  # every quoted passage
     paras: Paragraphs
     index: TokenIndex
     used_cues: set  # cue tokens direct quotes already took
@@ -28,7 +28,7 @@ class Context:
 def find_reported(ctx: Context) -> list[RawQuote]:
     out = []
     for tok in ctx.doc:
-        if tok.i in ctx.used_cues or tok.pos_ not in ("VERB", "AUX") or in_any(tok.idx, ctx.qspans):
+        if tok.i in ctx.used_cues or tok.pos_ not in ("VERB", "AUX") or tok.idx in ctx.qspans:
             continue
         cue = ctx.scope.cue(tok)
         if cue is None or not _reports(tok, ctx.scope):

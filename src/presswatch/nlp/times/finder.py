@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ...records import Span, TimeExpr
+from ..spans import Covered, Taken
 from .handlers import _Ctx
 from .patterns import _P, _matches
 from .resolve import Anchor
@@ -18,7 +19,7 @@ def find_times(text: str, anchor: Optional[Anchor] = None, doc=None, date_ents=N
     tenses = ClauseTenses(text, doc)
     if date_ents is None and doc is not None:
         date_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    ctx = _Ctx(text, anchor, tenses, tenses.generic_today, date_ents)
+    ctx = _Ctx(text, anchor, tenses, tenses.generic_today, Covered(date_ents) if date_ents is not None else None)
     out = []
     for s, e, r in _longest_first(_candidates(text, ctx)):
         value, precision, type_, mod, anchored, _, _ = r
@@ -53,12 +54,12 @@ def _longest_first(cands: list) -> list:
     """(start, end, result) of the candidates no longer one overlaps (between equally long ones, the
     earlier pattern wins, then the one further left)."""
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int]] = []
+    taken = Taken()
     out = []
     for s, e, _, r in cands:
-        if any(s < te and ts < e for ts, te in taken):
+        if taken.overlaps(s, e):
             continue
-        taken.append((s, e))
+        taken.add(s, e)
         out.append((s, e, r))
     return out
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from ..lexicons.calendar import MONTHS_AND_ABBREVIATIONS, PARTS_OF_DAY, SEASONS, WEEKDAYS
+from ..spans import Covered
 from .resolve import (UNIT_FACTOR, Anchor, _add_months, _num, _pick_year, _week, _weekday_date,
                       duration_value)
 
@@ -35,7 +36,7 @@ class _Ctx:
     anchor: Anchor
     tense: Callable[[int, int], str]  # past | present | future of the clause at (start, end)
     generic_today: Callable[[int, int], bool]  # "Today, X have become ...": "today" as "nowadays"
-    date_ents: Optional[list] = None  # spaCy's DATE and TIME entities, (start, end), if parsed
+    date_ents: Optional[Covered] = None  # spaCy's DATE and TIME entities, (start, end), if parsed
 
 
 def _r(value, precision, type_="DATE", mod=None, anchored=True, start=None, end=None):
@@ -235,7 +236,7 @@ def h_year(m, c):
     before = c.text[max(0, m.start() - 14):m.start()]
     after = c.text[m.end():m.end() + 12]
     ent_ok = c.date_ents
-    in_ent = ent_ok is not None and any(s <= m.start() and m.end() <= e for s, e in ent_ok)
+    in_ent = ent_ok is not None and ent_ok.holds(m.start(), m.end())
     if not in_ent and not (_YEAR_BEFORE.search(before) and (y >= 1800 or re.search(r"\b(?:in|since|year)\s*$", before))):
         if not (_YEAR_AFTER.match(after) and 1900 <= y <= 2099 and not re.search(r"[\d$€£]\s*$", before)):
             return None

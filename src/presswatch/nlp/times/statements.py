@@ -15,6 +15,7 @@ from typing import Optional
 from ...records import StatementTime
 from ..lexicons.people import POSSESSIVE_PRONOUNS
 from ..lexicons.speech import OCCASION_NAMES, occasion_alternatives
+from ..spans import ByStart
 
 _OCCASION = re.compile(
     r"\b(?:[Ii]n|[Dd]uring|[Aa]t|[Oo]n)\s+(?:" + "|".join(sorted(POSSESSIVE_PRONOUNS)) + r"|a|an|the|one of his|one of her)\s+"
@@ -74,13 +75,12 @@ def _attached(doc, t, cue) -> bool:
     sp = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
     if sp is None:
         return False
-    cue_idx = {tok.i for tok in doc[:] if cue[0] <= tok.idx < cue[1]}
     tok = sp.root
     for _ in range(4):
         if tok.head.i == tok.i:
             return False
         tok = tok.head
-        if tok.i in cue_idx:
+        if cue[0] <= tok.idx < cue[1]:  # a token of the cue
             return True
         if tok.pos_ in ("VERB", "AUX"):
             return False
@@ -92,8 +92,10 @@ def stated_time(q, s, e, text, doc, times, calendar, country) -> Optional[Statem
     if doc is None or q.cue is None or not times:
         return None
     content = [(cs, ce) for cs, ce in q.content]
-    for t in times:
-        if not (s <= t.span.start < e) or t.type != "DATE" or t.value.endswith("_REF"):
+    if not isinstance(times, ByStart):
+        times = ByStart(times, lambda t: t.span.start)
+    for t in times.starting_in(s, e):
+        if t.type != "DATE" or t.value.endswith("_REF"):
             continue
         if any(cs <= t.span.start < ce for cs, ce in content):
             continue
@@ -117,6 +119,7 @@ def assign_times(quotes, speakers, sentence_of, text, paragraph_start, doc=None,
     sentence_of(q) -> (start, end) of the sentence holding its cue."""
     out = []
     current = None  # (StatementTime, speaker, paragraph)
+    times = ByStart(times, lambda t: t.span.start)  # each statement reads the times of its sentence
     for q, spk in zip(quotes, speakers):
         s, e = sentence_of(q)
         outside = list(q.content)
