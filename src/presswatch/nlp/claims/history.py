@@ -44,11 +44,15 @@ def historical_claims(text: str, doc, times, pub_year: Optional[int]) -> list[Cl
         for c in verb.children:
             if c.dep_ in ("dobj", "attr", "oprd", "xcomp", "ccomp", "npadvmod") and c.i > verb.i:
                 end = max(end, max(x.idx + len(x.text) for x in _phrase(c)))
-        start = min(t.span.start, min(x.idx for x in subj[0].subtree))
+        # the event runs from its subject (or its verb, when the subject follows: "said X") to its end
+        subject = list(subj[0].subtree)
+        event_start = min(verb.idx, min(x.idx for x in subject))
+        end = max(end, max(x.idx + len(x.text) for x in subject))
+        start = min(t.span.start, event_start)
         head = sp.root.head
         if head.dep_ == "prep" and head.i == sp.start - 1 and head.idx < start:
             start = head.idx  # "In 1980"
-        event = text[min(x.idx for x in subj[0].subtree):end]
+        event = text[event_start:end]
         out.append(Claim(Span.of(text, start, end), "historical date", t.span.text, time=t.value,
                          counted=event, score=0.5))
     return out
