@@ -58,7 +58,7 @@ _SENTENCE_END = re.compile(r"[.!?][”\"’)\]]*\s+(?=[A-Z“\"‘(\[])")
 
 def pieces(text: str, size: int) -> list[tuple[int, int]]:
     """(start, end) of consecutive pieces that cover `text`, each at most `size` characters where a
-    cut can be found: after a line break, else after the end of a sentence, else at a space (a
+    cut can be found: before a line break, else after the end of a sentence, else at a space (a
     word longer than `size` is cut where it must). The parser reads them one by one, so a long
     article costs memory in proportion to `size`, not to its length."""
     out, start = [], 0
@@ -72,8 +72,10 @@ def pieces(text: str, size: int) -> list[tuple[int, int]]:
 
 def _cut(text: str, lo: int, hi: int) -> int:
     k = text.rfind("\n", lo + 1, hi)
-    if k >= 0:
-        return k + 1
+    while k > lo + 1 and text[k - 1] == "\n":
+        k -= 1
+    if k > lo:
+        return k  # the next piece opens with the line break, as the paragraph does in the whole text
     last = None
     for last in _SENTENCE_END.finditer(text, lo + 1, hi):
         pass
