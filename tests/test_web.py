@@ -82,6 +82,19 @@ def test_exports(client):
     assert "'=HYPERLINK" in formula  # a spreadsheet will not run it
 
 
+def test_speakers_csv(client):
+    r = client.get("/api/speakers", params={"format": "csv"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert 'filename="presswatch-speakers.csv"' in r.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert list(rows[0]) == ["name", "kind", "statements", "id"]
+    listed = client.get("/api/speakers").json()
+    assert [(row["name"], row["kind"], int(row["statements"]), row["id"]) for row in rows] == \
+        [(sp["name"], sp["kind"], sp["statements"], sp["id"]) for sp in listed]
+    assert rows[0]["name"] == "Ali Khamenei" and rows[0]["statements"] == "3"
+    assert client.get("/api/speakers", params={"format": "csv", "limit": 1}).text.count("\n") == 2
+
+
 def test_json_api(client, store):
     hit = first(store, "enemies")
     a = client.get(f"/api/articles/{hit['article_id']}").json()

@@ -10,6 +10,7 @@ COLUMNS = {
     "statements": ("published", "speaker", "text", "outlet", "title", "url", "id", "article_id", "speaker_id",
                    "kind", "cue", "said_date", "occasion", "cluster_id"),
     "claims": ("published", "text", "kind", "verdict", "outlet", "title", "url", "id", "article_id"),
+    "speakers": ("name", "kind", "statements", "id"),
 }
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 

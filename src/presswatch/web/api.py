@@ -63,7 +63,7 @@ def api_article(request: Request, article_id: str):
 def api_speakers(request: Request, limit: int = Query(200, ge=1, le=5000), format: Format = "json"):
     rows = request.app.state.store.speakers(limit)
     if format == "csv":
-        return _csv(to_csv([dict(r, text=r["name"]) for r in rows], "speakers"), "presswatch-speakers")
+        return _csv(to_csv(rows, "speakers"), "presswatch-speakers")
     return rows
 
 
