@@ -15,7 +15,8 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore:Us
 @pytest.fixture(scope="module")
 def store():
     s = open_store("memory:")
-    add_all(s, corpus() + [hostile(), article("formula", [("Eve Cell", "=HYPERLINK(\"http://x\") is data")],
+    add_all(s, corpus() + [hostile(), article("formula", [("Eve Cell", "=HYPERLINK(\"http://x\") is data"),
+                                                       ("Eve Cell", "\u200b@SUM(1) hidden behind a zero-width space")],
                                                       outlet="Sheet News")])
     return s
 
@@ -80,6 +81,8 @@ def test_exports(client):
     assert data["total"] == 3 and data["facets"]["outlet"]
     formula = client.get("/api/search", params={"q": "hyperlink", "format": "csv"}).text
     assert "'=HYPERLINK" in formula  # a spreadsheet will not run it
+    hidden = client.get("/api/search", params={"q": "hidden", "format": "csv"}).text
+    assert "'\u200b@SUM(1)" in hidden
 
 
 def test_speakers_csv(client):
