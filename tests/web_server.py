@@ -8,14 +8,17 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def running(app, **config):
-    """Serve `app` on 127.0.0.1; yields the port. `config`: more uvicorn.Config arguments."""
+def running(app, limits=None):
+    """Serve `app` on 127.0.0.1 as `presswatch serve` does (its uvicorn configuration, `limits`, one
+    process); yields the port."""
     import uvicorn
+
+    from presswatch.web.serving import Limits, config
 
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(app, log_level="warning", **config))
+    srv = uvicorn.Server(config(app, port=port, limits=limits or Limits()))
     thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.time() + 20
