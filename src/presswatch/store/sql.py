@@ -212,24 +212,18 @@ class SQLStore(Store):
         speaker = "s.speaker_id" if t == "statements" else "NULL"
         rows = self._q(f"WITH m AS {self.MATERIALIZED} (SELECT {speaker} AS sp, s.outlet AS o, "
                        f"SUBSTR(s.published, 1, 4) AS y FROM {t} s {self._facet_hint(t)}{where} LIMIT ?) "
-                       "SELECT 0, sp, COUNT(*) FROM m WHERE sp IS NOT NULL GROUP BY sp UNION ALL "
-                       "SELECT 1, o, COUNT(*) FROM m WHERE o IS NOT NULL GROUP BY o UNION ALL "
-                       "SELECT 2, y, COUNT(*) FROM m WHERE y IS NOT NULL GROUP BY y",
+                       "SELECT 0, m.sp, COUNT(*), p.name FROM m JOIN speakers p ON p.id = m.sp GROUP BY m.sp, p.name "
+                       "UNION ALL SELECT 1, o, COUNT(*), NULL FROM m WHERE o IS NOT NULL GROUP BY o "
+                       "UNION ALL SELECT 2, y, COUNT(*), NULL FROM m WHERE y IS NOT NULL GROUP BY y",
                        (*params, FACET_SAMPLE), plain=True)
         counts: tuple[dict, dict, dict] = ({}, {}, {})
-        for which, value, n in rows:
+        names = {}
+        for which, value, n, name in rows:
             counts[which][value] = n
-        facets = order_facets(t, *counts, self._speaker_names)
+            if which == 0:
+                names[value] = name
+        facets = order_facets(t, *counts, lambda ids: names)
         return facets, (FACET_SAMPLE if total > FACET_SAMPLE else None)
-
-    def _speaker_names(self, ids) -> dict:
-        ids = sorted(set(ids))
-        out: dict = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            out.update((r["id"], r["name"]) for r in self._q(
-                f"SELECT id, name FROM speakers WHERE id IN ({', '.join('?' * len(chunk))})", tuple(chunk)))
-        return out
 
     # what article(), speaker() and statement() read: every stored column (statements also under
     # `speaker`, the corpus speaker's name where there is one)
