@@ -160,8 +160,7 @@ def sql_store(request, tmp_path):
 def test_sql_migrations_recorded_and_idempotent(sql_store):
     store = sql_store
     names = [r["name"] for r in store._q("SELECT name FROM schema_migrations ORDER BY name")]
-    assert names == ["0001_core_tables", "0002_full_text", "0003_result_order", "0004_batch_columns",
-                     "0005_facet_indexes"]
+    assert names == ["0001_core_tables", "0002_full_text", "0003_result_order", "0004_batch_columns"]
     assert store.migrate() == []
 
 
@@ -177,7 +176,7 @@ def test_store_made_before_the_batch_columns_migrates_and_keeps_its_rows(kind, t
         store._x("INSERT INTO articles (id, content_hash, text, analysis, ingested_at) VALUES (?, ?, ?, ?, ?)",
                  ("a-old", "h", "Old text.", "{}", "2024-01-01"))
         monkeypatch.undo()
-        assert store.migrate() == ["0004_batch_columns", "0005_facet_indexes"]
+        assert store.migrate() == ["0004_batch_columns"]
         old = store.article("a-old")
         assert old["text"] == "Old text." and old["chars"] is None and old["publication_year"] is None
         [(status, aid)] = add_all(store, corpus()[:1])
@@ -222,7 +221,7 @@ HARBOUR_SEARCHES = [Search("harbour"), Search("harbour", outlet="Daily Paper"), 
 
 def test_facets_are_the_counts_over_the_matches(harbour):
     """Every backend counts the same facets as the memory store's plain counting (the SQL ones
-    in the database, through the facet index)."""
+    in the database)."""
     reference = open_store("memory:")
     add_all(reference, _harbour_corpus())
     for s in HARBOUR_SEARCHES:
@@ -242,27 +241,6 @@ def test_facets_over_many_matches_count_a_sample(harbour, monkeypatch):
         assert sum(n for _, n in page.facets["outlet"]) == 7 and sum(n for _, n in page.facets["year"]) == 7, s
     small = harbour.search(Search("harbour", outlet="Daily Paper", since="2023"), facets=True)
     assert small.total <= 7 and small.facet_sample is None
-
-
-def test_a_store_without_the_facet_index_searches_the_same(tmp_path, monkeypatch):
-    """A read-only server over a store made before 0005_facet_indexes (it cannot migrate it) gives
-    the same pages; the migrated store reads facets through the index."""
-    from presswatch.store import migrations
-    url = f"sqlite:///{tmp_path}/old.db"
-    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:4])
-    with open_store(url) as old:
-        add_all(old, _harbour_corpus())
-    monkeypatch.undo()
-    with open_store(url, readonly=True) as ro:
-        before = [ro.search(s, facets=True) for s in HARBOUR_SEARCHES]
-        assert not ro._has_facet_index()
-    with open_store(url) as migrated:
-        assert migrated._has_facet_index()
-        plan = migrated._q("EXPLAIN QUERY PLAN SELECT COUNT(*) FROM statements s INDEXED BY statements_facets "
-                           "WHERE s.outlet = ?", ("x",), plain=True)
-        assert "statements_facets" in str(plan)
-        after = [migrated.search(s, facets=True) for s in HARBOUR_SEARCHES]
-    assert [(p.total, p.facets, p.hits) for p in before] == [(p.total, p.facets, p.hits) for p in after]
 
 
 def test_counts_follow_every_write(tmp_path):

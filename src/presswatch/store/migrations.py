@@ -111,22 +111,11 @@ ALTER TABLE claims ADD COLUMN observance TEXT;
 ALTER TABLE claims ADD COLUMN score {real};
 """
 
-# search facets and counts look up every match of the words: in SQLite through a narrow covering
-# index of the rowid and the filtered and counted columns rather than the wide rows (PostgreSQL reads
-# the matches from its bitmap heap scan and needs none)
-FACET_INDEXES = {
-    "sqlite": """
-CREATE INDEX statements_facets ON statements (n, speaker_id, outlet, published);
-CREATE INDEX claims_facets ON claims (n, outlet, published);
-""",
-    "postgres": "",
-}
 MIGRATIONS = [
     ("0001_core_tables", CORE),
     ("0002_full_text", FULL_TEXT),
     ("0003_result_order", ORDER_INDEXES),
     ("0004_batch_columns", BATCH_COLUMNS),
-    ("0005_facet_indexes", FACET_INDEXES),
 ]
 
 TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

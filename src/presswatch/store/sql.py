@@ -82,10 +82,6 @@ class SQLStore(Store):
 
     MATERIALIZED = "MATERIALIZED"  # the facet CTE is read three times: compute it once
 
-    def _facet_hint(self, target: str) -> str:
-        """Text to put after the table name of the facet and count queries (a backend's index hint)."""
-        return ""
-
     def _one(self, sql, params=()) -> Optional[dict]:
         rows = self._q(sql, params)
         return rows[0] if rows else None
@@ -198,7 +194,7 @@ class SQLStore(Store):
             elif only_words and matches is not None:
                 total = matches
             else:  # the filters are all on the statement (claim) row: no join needed to count
-                total = self._one(f"SELECT COUNT(*) AS n FROM {t} s {self._facet_hint(t)}{where}", tuple(params))["n"]
+                total = self._one(f"SELECT COUNT(*) AS n FROM {t} s{where}", tuple(params))["n"]
             page = Page(hits, total)
             if facets:
                 page.facets, page.facet_sample = self._facets(search, where, params, total)
@@ -207,11 +203,11 @@ class SQLStore(Store):
     def _facets(self, search, where, params, total):
         """Speaker, outlet and year counts over the matches, or over the first FACET_SAMPLE of them
         in storage order when there are more (Page.facet_sample says so). The matches are read once
-        (a materialized CTE, through the backend's facet index) and counted by the database."""
+        (a materialized CTE) and counted by the database."""
         t = search.target
         speaker = "s.speaker_id" if t == "statements" else "NULL"
         rows = self._q(f"WITH m AS {self.MATERIALIZED} (SELECT {speaker} AS sp, s.outlet AS o, "
-                       f"SUBSTR(s.published, 1, 4) AS y FROM {t} s {self._facet_hint(t)}{where} LIMIT ?) "
+                       f"SUBSTR(s.published, 1, 4) AS y FROM {t} s{where} LIMIT ?) "
                        "SELECT 0, m.sp, COUNT(*), p.name FROM m JOIN speakers p ON p.id = m.sp GROUP BY m.sp, p.name "
                        "UNION ALL SELECT 1, o, COUNT(*), NULL FROM m WHERE o IS NOT NULL GROUP BY o "
                        "UNION ALL SELECT 2, y, COUNT(*), NULL FROM m WHERE y IS NOT NULL GROUP BY y",

@@ -153,18 +153,6 @@ class SQLiteStore(SQLStore):
     # before 3.35 SQLite has no MATERIALIZED hint (and computes a CTE used thrice each time)
     MATERIALIZED = "MATERIALIZED" if sqlite3.sqlite_version_info >= (3, 35) else ""
 
-    def _facet_hint(self, target):
-        """Facets and counts read only the columns of {target}_facets (rowid, speaker, outlet,
-        date): a narrow index instead of the wide rows, for every match of the words."""
-        return f"INDEXED BY {target}_facets " if self._has_facet_index() else ""
-
-    def _has_facet_index(self) -> bool:
-        known = getattr(self._local, "facet_index", None)
-        if known is None:
-            known = self._local.facet_index = self._one(
-                "SELECT 1 AS x FROM sqlite_master WHERE type = 'index' AND name = 'statements_facets'") is not None
-        return known
-
     def _match(self, parsed, target):
         return f"s.n IN (SELECT rowid FROM {target}_fts WHERE {target}_fts MATCH ?)", [fts5(parsed)]
 
