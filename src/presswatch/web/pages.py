@@ -1,7 +1,8 @@
 """The HTML pages: search with facets, article, speaker timeline, statement provenance."""
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from functools import lru_cache
+from urllib.parse import quote_plus, urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -27,9 +28,11 @@ def search_page(request: Request, q: str = "", target: str = "statements", speak
                limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
     params = {"q": q, "target": target, "speaker": speaker, "outlet": outlet, "since": since, "until": until}
 
-    def link(**changes):
+    quoted = lru_cache(maxsize=None)(lambda v: quote_plus(str(v)))  # a page links the same values again and again
+
+    def link(**changes):  # urlencode's output; the keys are plain words
         p = {**params, "page": page, **changes}
-        return "/?" + urlencode({k: v for k, v in p.items() if v not in (None, "", 1) or k == "q"})
+        return "/?" + "&".join(f"{k}={quoted(v)}" for k, v in p.items() if v not in (None, "", 1) or k == "q")
 
     def export(fmt):
         p = {k: v for k, v in params.items() if v}
