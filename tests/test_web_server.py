@@ -247,3 +247,20 @@ def test_serve_with_workers_and_no_corpus_is_one_line(tmp_path, capsys):
         main(["serve", "--workers", "2", "--db", f"sqlite:///{tmp_path}/missing.db"])
     err = capsys.readouterr().err
     assert exc.value.code == 1 and "presswatch ingest" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_request_head_growing_past_the_limit_is_refused(strict_port):
+    """h11 refuses a head still incomplete past 16 KiB (an endless header cannot fill the memory).
+    The last piece is the one that crosses the limit, so nothing arrives after the server closes."""
+    head = b"GET /api/stats HTTP/1.1\r\nHost: x\r\nX-Big: "
+    with connect(strict_port) as s:
+        s.sendall(head)
+        sent = len(head)
+        while sent + 1024 <= 16 * 1024:
+            s.sendall(b"a" * 1024)
+            sent += 1024
+            time.sleep(0.005)
+        s.sendall(b"a" * (16 * 1024 + 100 - sent))
+        s.settimeout(5)
+        answer = s.recv(65536)
+    assert answer.startswith(b"HTTP/1.1 400 "), answer[:100]

@@ -3,7 +3,8 @@ slow and idle clients.
 
 What uvicorn 0.54 offers, and what is used:
 - `timeout_keep_alive`: an idle keep-alive connection is closed this long after its last response.
-- `h11_max_incomplete_event_size`: a request line and headers larger than this are a 400.
+- `h11_max_incomplete_event_size`: a request line and headers still incomplete past this size are a
+  400 (a head that arrives whole in one read may be larger: memory stays bounded by this plus a read).
 - `limit_concurrency`: past this many connections (or tasks) in a worker, a request gets a 503.
 - `timeout_graceful_shutdown`: on SIGTERM, requests in flight get this long before the worker stops.
 - No timeout on receiving a request: uvicorn arms no timer when a client connects, and it cancels the
@@ -32,7 +33,7 @@ class Limits:
     workers: int = 1  # worker processes (1: the server runs in this process, as before)
     request_timeout: float = 10.0  # seconds to send a whole request (line, headers, body)
     keep_alive: int = 5  # seconds an idle keep-alive connection stays open
-    max_head_bytes: int = 16 * 1024  # request line and headers
+    max_head_bytes: int = 16 * 1024  # request line and headers still incomplete past this: a 400
     concurrency: int = 1000  # connections and tasks per worker; past them a request gets a 503
     graceful_shutdown: int = 10  # seconds requests in flight get on SIGTERM
 
