@@ -137,7 +137,7 @@ class PostgresStore(SQLStore):
             self._x("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))  # one migrator at a time
             return super().migrate()
 
-    def _match(self, parsed, target):
+    def _match(self, parsed, target, joined=False):
         expr, params = tsquery(parsed)
         return f"s.tsv @@ ({expr})", params
 

@@ -69,8 +69,13 @@ class SQLStore(Store):
         for r in rows:
             self._x(sql, r)
 
-    def _match(self, parsed, target: str) -> tuple[str, list]:
+    def _match(self, parsed, target: str, joined: bool = False) -> tuple[str, list]:
         raise NotImplementedError
+
+    def _driven_by_text(self, search: Search) -> Optional[str]:
+        """A FROM clause (rows `s`) that reads the matches of the words in storage order and can
+        stop at a LIMIT, for the facet sample; None: `{target} s` with the plain WHERE."""
+        return None
 
     def _text_matches(self, search: Search) -> Optional[int]:
         """How many rows the words alone match, where the backend can tell cheaply (else None)."""
@@ -159,11 +164,13 @@ class SQLStore(Store):
                        [tuple(r[c] for c in columns) for r in rows])
 
     # -- reading
-    def _where(self, search: Search) -> tuple[str, list]:
+    def _where(self, search: Search, joined: bool = False) -> tuple[str, list]:
+        """The WHERE clause and its parameters; `joined`: the text condition for a query whose FROM
+        is the backend's `_driven_by_text` join."""
         parsed = search.parsed
         conds, params = [], []
         if not parsed.empty:
-            sql, p = self._match(parsed, search.target)
+            sql, p = self._match(parsed, search.target, joined)
             conds.append(sql)
             params += p
         if search.speaker:
@@ -206,8 +213,11 @@ class SQLStore(Store):
         (a materialized CTE) and counted by the database."""
         t = search.target
         speaker = "s.speaker_id" if t == "statements" else "NULL"
+        source = self._driven_by_text(search)
+        if source is not None:
+            where, params = self._where(search, joined=True)
         rows = self._q(f"WITH m AS {self.MATERIALIZED} (SELECT {speaker} AS sp, s.outlet AS o, "
-                       f"SUBSTR(s.published, 1, 4) AS y FROM {t} s{where} LIMIT ?) "
+                       f"SUBSTR(s.published, 1, 4) AS y FROM {source or t + ' s'}{where} LIMIT ?) "
                        "SELECT 0, m.sp, COUNT(*), p.name FROM m JOIN speakers p ON p.id = m.sp GROUP BY m.sp, p.name "
                        "UNION ALL SELECT 1, o, COUNT(*), NULL FROM m WHERE o IS NOT NULL GROUP BY o "
                        "UNION ALL SELECT 2, y, COUNT(*), NULL FROM m WHERE y IS NOT NULL GROUP BY y",
