@@ -98,15 +98,38 @@ async def _client(i, port, plan, deadline, max_requests, out):
 
 
 def run_clients(port, plan, clients, seconds, max_requests):
-    """[(kind, seconds, status)] of every request, and the wall time the clients ran."""
+    """[(kind, seconds, status)] of every request, the wall time the clients ran and the CPU
+    seconds they used."""
     out: list = []
 
     async def main():
         deadline = time.monotonic() + seconds
         await asyncio.gather(*(_client(i, port, plan, deadline, max_requests, out) for i in range(clients)))
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     asyncio.run(main())
-    return out, time.perf_counter() - t
+    return out, time.perf_counter() - t, time.process_time() - cpu
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of process `pid` and its children that ended (Linux /proc), or nan."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
+def server_cpu(proc) -> float:
+    """CPU seconds of the server and its live workers so far."""
+    pids = [proc.pid]
+    try:
+        for task in os.listdir(f"/proc/{proc.pid}/task"):
+            with open(f"/proc/{proc.pid}/task/{task}/children") as fh:
+                pids += [int(x) for x in fh.read().split()]
+    except OSError:
+        pass
+    return sum(cpu_seconds(p) for p in pids)
 
 
 def start_server(db_path, workers, pythonpath=None):
@@ -149,10 +172,13 @@ def pct(xs, p):
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))] if xs else float("nan")
 
 
-def report(results, wall, clients, workers, articles):
+def report(results, wall, clients, workers, articles, cpu):
     print(f"load: {clients} closed-loop clients for {wall:.1f} s against `presswatch serve` with {workers} "
           f"worker(s) over {articles} articles; the load generator (one asyncio process) shares the "
           f"machine's cores with the server: {machine()}")
+    client_cpu, server = cpu
+    print(f"CPU used in those {wall:.1f} s: server {server:.1f} s ({server * 1000 / max(len(results), 1):.1f} ms a "
+          f"request), load generator {client_cpu:.1f} s ({client_cpu * 1000 / max(len(results), 1):.1f} ms a request)")
     print(f"{'kind':<16}{'share':>6}{'requests':>10}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
           f"{'errors':>8}  what")
     rows = [(k, [r for r in results if r[0] == k]) for k in MIX]
@@ -179,8 +205,10 @@ def load(db_path, store, clients, seconds, max_requests, workers, pythonpath=Non
     articles = store.stats()["articles"]
     proc, port = start_server(db_path, workers, pythonpath)
     try:
-        results, wall = run_clients(port, planner(speakers, outlets, ids), clients, seconds, max_requests)
+        before = server_cpu(proc)
+        results, wall, client_cpu = run_clients(port, planner(speakers, outlets, ids), clients, seconds, max_requests)
+        server = server_cpu(proc) - before
     finally:
         proc.terminate()
         proc.wait(30)
-    report(results, wall, clients, workers, articles)
+    report(results, wall, clients, workers, articles, (client_cpu, server))

@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -20,13 +21,17 @@ SECURITY = ("content-security-policy", "x-content-type-options", "referrer-polic
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory):
+def url(tmp_path_factory):
     from presswatch.store import open_store
-    from presswatch.web import create_app
-
     url = f"sqlite:///{tmp_path_factory.mktemp('web')}/corpus.db"
     with open_store(url) as store:
         add_all(store, corpus())
+    return url
+
+
+@pytest.fixture(scope="module")
+def app(url):
+    from presswatch.web import create_app
     app = create_app(url)
     yield app
     app.state.store.close()
@@ -89,6 +94,41 @@ def test_validation_errors_are_one_line(app, port):
     err = json.loads(body)["error"]
     assert r.status == 422 and err.startswith("query parameter limit:") and "\n" not in err
     conn.close()
+
+
+def test_requests_run_on_the_configured_threads(url, monkeypatch):
+    """Limits.threads bounds how many requests a worker answers at once (anyio's default is 40)."""
+    from presswatch.web import create_app
+    from presswatch.web.serving import Limits
+    app = create_app(url)
+    active, peak, lock = [0], [0], threading.Lock()
+    real = app.state.store.speakers
+
+    def slow(*a, **k):
+        with lock:
+            active[0] += 1
+            peak[0] = max(peak[0], active[0])
+        time.sleep(0.3)
+        with lock:
+            active[0] -= 1
+        return real(*a, **k)
+    monkeypatch.setattr(app.state.store, "speakers", slow)
+    statuses = []
+
+    def client(port):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        statuses.append(get(conn, "/api/speakers")[0].status)
+        conn.close()
+    with running(app, Limits(threads=2)) as port:
+        clients = [threading.Thread(target=client, args=(port,)) for _ in range(6)]
+        start = time.monotonic()
+        for c in clients:
+            c.start()
+        for c in clients:
+            c.join(30)
+        took = time.monotonic() - start
+    app.state.store.close()
+    assert statuses == [200] * 6 and peak[0] == 2 and took >= 0.85, (statuses, peak, took)
 
 
 # -- slow clients: the request timeout (1 s here) and the keep-alive timeout (1 s)

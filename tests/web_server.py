@@ -13,12 +13,13 @@ def running(app, limits=None):
     process); yields the port."""
     import uvicorn
 
-    from presswatch.web.serving import Limits, config
+    from presswatch.web.serving import Limits, config, worker_threads
 
+    limits = limits or Limits()
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    srv = uvicorn.Server(config(app, port=port, limits=limits or Limits()))
+    srv = uvicorn.Server(config(worker_threads(app, limits.threads), port=port, limits=limits))
     thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.time() + 20

@@ -258,14 +258,16 @@ def search(query, db, speaker, outlet, since, until, claims, limit, offset, fmt)
               help="seconds an idle keep-alive connection stays open")
 @click.option("--limit-concurrency", type=click.IntRange(1), default=1000, show_default=True,
               help="connections per worker; past them a request gets a 503")
-def serve(db, host, port, workers, request_timeout, timeout_keep_alive, limit_concurrency):
+@click.option("--threads", type=click.IntRange(1, 256), default=4, show_default=True,
+              help="threads per worker answering requests (more only queue for Python's lock)")
+def serve(db, host, port, workers, request_timeout, timeout_keep_alive, limit_concurrency, threads):
     """Serve the corpus read-only in a web app (search, articles, speakers, provenance, exports, JSON API)."""
     require("web", "presswatch serve")
     from .web.serving import Limits
     from .web.serving import serve as run_server
 
     limits = Limits(workers=workers, request_timeout=request_timeout, keep_alive=timeout_keep_alive,
-                    concurrency=limit_concurrency)
+                    concurrency=limit_concurrency, threads=threads)
     shown = f" with {workers} workers" if workers > 1 else ""
     run_server(_run_options(db=db).db, host, port, limits, announce=lambda url: click.echo(
         f"presswatch: serving {url} on http://{host}:{port}/{shown}", err=True))

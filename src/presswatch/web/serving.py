@@ -36,10 +36,11 @@ class Limits:
     max_head_bytes: int = 16 * 1024  # request line and headers still incomplete past this: a 400
     concurrency: int = 1000  # connections and tasks per worker; past them a request gets a 503
     graceful_shutdown: int = 10  # seconds requests in flight get on SIGTERM
+    threads: int = 4  # threads per worker running the (blocking) routes; see worker_threads
 
     def __post_init__(self):
         for name, low in (("workers", 1), ("request_timeout", 0.1), ("keep_alive", 1), ("max_head_bytes", 1024),
-                          ("concurrency", 1), ("graceful_shutdown", 0)):
+                          ("concurrency", 1), ("graceful_shutdown", 0), ("threads", 1)):
             if getattr(self, name) < low:
                 raise SettingError(f"serve: {name} must be at least {low}, not {getattr(self, name)!r}")
 
@@ -87,6 +88,26 @@ class RequestTimeoutH11(H11Protocol):
             self.transport.close()
 
 
+def worker_threads(app, threads: int):
+    """Run the app's blocking routes on `threads` threads of the worker (anyio's default is 40).
+    Under load the routes' Python code runs one thread at a time anyway (the GIL); SQLite reads
+    without it, so a few threads let reading and rendering overlap, and more only make them take
+    turns for the GIL, which costs CPU and lets the unlucky wait: measured with bench/corpus_bench.py
+    --load (20 clients, one worker) 7.3 ms of CPU a request and a search p95 of 259 ms with 40
+    threads, 6.4 ms and 187 ms with 4."""
+    def limit():
+        import anyio.to_thread
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+    app.router.add_event_handler("startup", limit)
+    return app
+
+
+def worker_app(db_url: str, threads: int):
+    """The app a worker process serves: built there, with its own store connections."""
+    from . import create_app
+    return worker_threads(create_app(db_url), threads)
+
+
 def config(app: Any, host: str = "127.0.0.1", port: int = 8000, limits: Limits = Limits(),
            **more: Any) -> ServeConfig:
     """The uvicorn configuration `presswatch serve` runs `app` with (`more`: other Config arguments)."""
@@ -103,8 +124,7 @@ def serve(db_url: str, host: str, port: int, limits: Limits = Limits(), announce
     """Serve the store at `db_url` until interrupted; `announce(store_url)` once it is open."""
     from uvicorn.supervisors import Multiprocess
 
-    from . import create_app
-    app = create_app(db_url)  # opens the store: a missing corpus is one line here, before any worker starts
+    app = worker_app(db_url, limits.threads)  # opens the store: a missing corpus is one line, before any worker
     if announce:
         announce(app.state.store.url)
     if limits.workers == 1:
@@ -112,5 +132,5 @@ def serve(db_url: str, host: str, port: int, limits: Limits = Limits(), announce
         return
     app.state.store.close()
     # each worker builds its own app (and store connections) from this picklable factory
-    cfg = config(partial(create_app, db_url), host, port, limits, factory=True)
+    cfg = config(partial(worker_app, db_url, limits.threads), host, port, limits, factory=True)
     Multiprocess(cfg, sockets=[cfg.bind_socket()]).run()
