@@ -61,8 +61,8 @@ class SQLiteStore(SQLStore):
                 if self.readonly:
                     conn = sqlite3.connect(f"file:{os.path.abspath(self.path)}?mode=ro", uri=True,
                                            timeout=30, isolation_level=None, check_same_thread=False)
-                    # readers (the web app's threads and workers) share the file's pages through the
-                    # OS page cache instead of each copying them into its own 2 MB cache
+                    # readers (the web app's threads and workers) read the file's pages where the OS
+                    # caches them, mapped, instead of copying each into the connection's own cache
                     conn.execute(f"PRAGMA mmap_size={self.MMAP_BYTES}")
                 else:
                     conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
