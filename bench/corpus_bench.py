@@ -1,11 +1,17 @@
 """Corpus benchmark: ingest N generated articles into SQLite on one core, then time 100 mixed searches.
 
     python bench/corpus_bench.py [--n 10000] [--chars 600] [--db /tmp/bench.db]
+    python bench/corpus_bench.py --load [--n 10000] [--clients 20] [--seconds 30] [--workers 1]
 
 Prints articles/s for the whole ingest (read + analyze + store) and for the store writes alone,
 the store size, and the median and 95th percentile latency of 100 searches (target p95 < 50 ms),
 without and with facets. Articles come from bench/corpus.py's generator, cut to about --chars
 characters each, with outlets, URLs and dates added.
+
+--load builds that store once under /tmp/presswatch-bench/ (reused while it holds --n articles; a
+smaller --n is a quicker run), prints the single-user figures on it, then starts `presswatch serve`
+on 127.0.0.1 and runs closed-loop HTTP clients (bench/http_load.py: the mix of requests, and
+requests/s with p50/p95/p99 latency per kind). The clients run on the same machine as the server.
 """
 from __future__ import annotations
 
@@ -72,24 +78,64 @@ def main():
     ap.add_argument("--chars", type=int, default=600)
     ap.add_argument("--db", default=None)
     ap.add_argument("--search-only", action="store_true", help="time the searches on an existing --db")
+    ap.add_argument("--load", action="store_true",
+                    help="serve a warm store (built once and kept under /tmp, or --db) and time concurrent "
+                         "HTTP clients: requests/s and p50/p95/p99 per kind of request")
+    ap.add_argument("--clients", type=int, default=20, help="--load: concurrent closed-loop clients")
+    ap.add_argument("--seconds", type=float, default=30, help="--load: how long the clients run")
+    ap.add_argument("--max-requests", type=int, default=5000, help="--load: requests per client at most")
+    ap.add_argument("--workers", type=int, default=1, help="--load: presswatch serve --workers")
+    ap.add_argument("--server-path", default=None,
+                    help="--load: PYTHONPATH for the server (e.g. an older src/ to compare with)")
     args = ap.parse_args()
+    from presswatch.store import open_store
     if args.search_only:
-        from presswatch.store import open_store
         store = open_store(f"sqlite:///{args.db}")  # migrates an older store
         print(f"store: {store.stats()}")
         time_searches(store)
         return
+    if args.load:
+        db = args.db or os.path.join(CACHE, f"corpus-{args.n}x{args.chars}.db")
+        store = cached_store(db, args.n, args.chars)
+        print(f"store: {db}: {store.stats()}")
+        time_searches(store)  # the single-user figures; also warms the page cache
+        from http_load import load
+        load(db, store, args.clients, args.seconds, args.max_requests, args.workers, args.server_path)
+        store.close()
+        return
+    work = tempfile.mkdtemp(prefix="presswatch-bench-")
+    store = build(args.n, args.chars, args.db or os.path.join(work, "bench.db"), work)
+    time_searches(store)
+    store.close()
 
+
+CACHE = os.path.join(tempfile.gettempdir(), "presswatch-bench")
+
+
+def cached_store(db: str, n: int, chars: int):
+    """The store at `db` if it holds the n generated articles, else built there (kept for next time)."""
+    from presswatch.store import open_store
+    if os.path.exists(db):
+        store = open_store(f"sqlite:///{db}")
+        if store.stats()["articles"] == n:
+            return store
+        store.close()
+        print(f"{db} does not hold {n} articles: building it again")
+    os.makedirs(os.path.dirname(os.path.abspath(db)), exist_ok=True)
+    return build(n, chars, db, tempfile.mkdtemp(prefix="presswatch-bench-"))
+
+
+def build(n: int, chars: int, db: str, work: str):
+    """Generate n articles (bench/corpus.py), ingest them into a new SQLite store at `db`, print the
+    ingest figures; returns the open store."""
     from presswatch.corpus import ingest, writer
     from presswatch.store import open_store
 
-    work = tempfile.mkdtemp(prefix="presswatch-bench-")
     src = os.path.join(work, "corpus.jsonl")
-    db = args.db or os.path.join(work, "bench.db")
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(db + suffix):
             os.remove(db + suffix)
-    generate(args.n, args.chars, src)
+    generate(n, chars, src)
     size_in = os.path.getsize(src)
 
     write_time = [0.0]
@@ -112,13 +158,11 @@ def main():
     store._x("PRAGMA wal_checkpoint(TRUNCATE)")
     size = sum(os.path.getsize(db + s) for s in ("", "-wal") if os.path.exists(db + s))
     stats = store.stats()
-    print(f"corpus: {args.n} articles of ~{args.chars} chars ({size_in / args.n:.0f} bytes JSONL each), one core")
+    print(f"corpus: {n} articles of ~{chars} chars ({size_in / n:.0f} bytes JSONL each), one core")
     print(f"ingest: {report.counts} in {total:.1f}s = {report.done / total:.1f} articles/s "
           f"(store writes alone: {write_time[0]:.1f}s = {report.done / write_time[0]:.0f} articles/s)")
-    print(f"store: {stats}; {size / 1e6:.1f} MB ({size / args.n / 1e3:.1f} kB per article)")
-
-    time_searches(store)
-    store.close()
+    print(f"store: {stats}; {size / 1e6:.1f} MB ({size / n / 1e3:.1f} kB per article)")
+    return store
 
 
 def time_searches(store):

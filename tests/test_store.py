@@ -4,7 +4,7 @@ from corpus_fixtures import add_all, article, corpus, make_store, store_urls
 
 from presswatch.corpus import writer
 from presswatch.errors import SearchSyntaxError, StoreError
-from presswatch.store import Search
+from presswatch.store import Search, open_store
 
 
 @pytest.fixture(params=store_urls())
@@ -193,3 +193,67 @@ def test_store_urls():
         open_store("mysql://x")
     with pytest.raises(StoreError, match="no corpus"):
         open_store("sqlite:////nonexistent/dir/x.db", readonly=True)
+
+
+def _harbour_corpus():
+    """30 articles quoting four people on the harbour, across three outlets and five years."""
+    people = ["Claire Dubois", "Marcus Feld", "Anita Rao", "David Okafor"]
+    out = []
+    for i in range(30):
+        out.append(article(f"harbour-{i}", [(people[i % 4], f"The harbour plan {i} must go ahead"),
+                                            (people[(i + 1) % 4], f"The harbour costs {i} are too high")],
+                           url=f"https://harbour.example/{i}", published=f"{2019 + i % 5}-0{1 + i % 9}-1{i % 10}",
+                           outlet=["Port Herald", "Daily Paper", "Coast Observer"][i % 3],
+                           claims=[(f"The harbour budget grew by {i} percent", "supported")]))
+    return out
+
+
+@pytest.fixture
+def harbour(store):
+    add_all(store, _harbour_corpus())
+    return store
+
+
+HARBOUR_SEARCHES = [Search("harbour"), Search("harbour", outlet="Daily Paper"), Search("harbour", since="2020", until="2021"),
+                    Search("harbour", speaker="Dubois"), Search("costs OR plan"), Search("harbour -costs"),
+                    Search("harbour", target="claims"), Search("", outlet="Port Herald")]
+
+
+def test_facets_are_the_counts_over_the_matches(harbour):
+    """Every backend counts the same facets as the memory store's plain counting (the SQL ones
+    in the database)."""
+    reference = open_store("memory:")
+    add_all(reference, _harbour_corpus())
+    for s in HARBOUR_SEARCHES:
+        got, want = harbour.search(s, facets=True), reference.search(s, facets=True)
+        assert got.total == want.total and got.facets == want.facets and got.facet_sample is None, s
+    assert dict(harbour.search(Search("harbour"), facets=True).facets["year"]) == {str(y): 12 for y in range(2019, 2024)}
+
+
+def test_facets_over_many_matches_count_a_sample(harbour, monkeypatch):
+    import presswatch.store.memory as memory
+    import presswatch.store.sql as sql
+    monkeypatch.setattr(sql, "FACET_SAMPLE", 7)
+    monkeypatch.setattr(memory, "FACET_SAMPLE", 7)
+    for s in (Search("harbour"), Search("harbour", outlet="Daily Paper"), Search("harbour", target="claims")):
+        page = harbour.search(s, facets=True)
+        assert page.total > 7 and page.facet_sample == 7, s
+        assert sum(n for _, n in page.facets["outlet"]) == 7 and sum(n for _, n in page.facets["year"]) == 7, s
+    small = harbour.search(Search("harbour", outlet="Daily Paper", since="2023"), facets=True)
+    assert small.total <= 7 and small.facet_sample is None
+
+
+def test_counts_follow_every_write(tmp_path):
+    """stats() is recounted after a commit by another connection or process, and after the
+    connection's own writes (SQLite caches it per connection until the file changes)."""
+    url = f"sqlite:///{tmp_path}/c.db"
+    with open_store(url) as writer_store, open_store(url, readonly=True) as reader:
+        add_all(writer_store, corpus()[:1])
+        assert reader.stats()["articles"] == 1 and writer_store.stats()["articles"] == 1
+        add_all(writer_store, corpus()[1:3])
+        assert writer_store.stats()["articles"] == 3  # its own writes
+        assert reader.stats()["articles"] == 3  # another connection's commit
+        assert reader.stats() == writer_store.stats() == {"articles": 3, "statements": 5, "speakers": 3, "claims": 2}
+        stats = reader.stats()
+        stats["articles"] = -1  # a caller changing its copy changes nothing
+        assert reader.stats()["articles"] == 3

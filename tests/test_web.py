@@ -15,7 +15,8 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore:Us
 @pytest.fixture(scope="module")
 def store():
     s = open_store("memory:")
-    add_all(s, corpus() + [hostile(), article("formula", [("Eve Cell", "=HYPERLINK(\"http://x\") is data")],
+    add_all(s, corpus() + [hostile(), article("formula", [("Eve Cell", "=HYPERLINK(\"http://x\") is data"),
+                                                       ("Eve Cell", "\u200b@SUM(1) hidden behind a zero-width space")],
                                                       outlet="Sheet News")])
     return s
 
@@ -80,6 +81,21 @@ def test_exports(client):
     assert data["total"] == 3 and data["facets"]["outlet"]
     formula = client.get("/api/search", params={"q": "hyperlink", "format": "csv"}).text
     assert "'=HYPERLINK" in formula  # a spreadsheet will not run it
+    hidden = client.get("/api/search", params={"q": "hidden", "format": "csv"}).text
+    assert "'\u200b@SUM(1)" in hidden
+
+
+def test_speakers_csv(client):
+    r = client.get("/api/speakers", params={"format": "csv"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert 'filename="presswatch-speakers.csv"' in r.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert list(rows[0]) == ["name", "kind", "statements", "id"]
+    listed = client.get("/api/speakers").json()
+    assert [(row["name"], row["kind"], int(row["statements"]), row["id"]) for row in rows] == \
+        [(sp["name"], sp["kind"], sp["statements"], sp["id"]) for sp in listed]
+    assert rows[0]["name"] == "Ali Khamenei" and rows[0]["statements"] == "3"
+    assert client.get("/api/speakers", params={"format": "csv", "limit": 1}).text.count("\n") == 2
 
 
 def test_json_api(client, store):

@@ -250,15 +250,27 @@ def search(query, db, speaker, outlet, since, until, claims, limit, offset, fmt)
 @_DB
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-def serve(db, host, port):
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="worker processes (uvicorn workers), each with its own store connections")
+@click.option("--request-timeout", type=click.FloatRange(0.1, 3600), default=10.0, show_default=True,
+              help="seconds a client has to send its whole request (a slow or stalled client is disconnected)")
+@click.option("--timeout-keep-alive", type=click.IntRange(1, 3600), default=5, show_default=True,
+              help="seconds an idle keep-alive connection stays open")
+@click.option("--limit-concurrency", type=click.IntRange(1), default=1000, show_default=True,
+              help="connections per worker; past them a request gets a 503")
+@click.option("--threads", type=click.IntRange(1, 256), default=4, show_default=True,
+              help="threads per worker answering requests (more only queue for Python's lock)")
+def serve(db, host, port, workers, request_timeout, timeout_keep_alive, limit_concurrency, threads):
     """Serve the corpus read-only in a web app (search, articles, speakers, provenance, exports, JSON API)."""
     require("web", "presswatch serve")
-    import uvicorn
+    from .web.serving import Limits
+    from .web.serving import serve as run_server
 
-    from .web import create_app
-    app = create_app(_run_options(db=db).db)
-    click.echo(f"presswatch: serving {app.state.store.url} on http://{host}:{port}/", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    limits = Limits(workers=workers, request_timeout=request_timeout, keep_alive=timeout_keep_alive,
+                    concurrency=limit_concurrency, threads=threads)
+    shown = f" with {workers} workers" if workers > 1 else ""
+    run_server(_run_options(db=db).db, host, port, limits, announce=lambda url: click.echo(
+        f"presswatch: serving {url} on http://{host}:{port}/{shown}", err=True))
 
 
 @cli.command("settings")

@@ -5,28 +5,59 @@ import csv
 import io
 import json
 import textwrap
+import unicodedata
 
 COLUMNS = {
     "statements": ("published", "speaker", "text", "outlet", "title", "url", "id", "article_id", "speaker_id",
                    "kind", "cue", "said_date", "occasion", "cluster_id"),
     "claims": ("published", "text", "kind", "verdict", "outlet", "title", "url", "id", "article_id"),
+    "speakers": ("name", "kind", "statements", "id"),
 }
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA = frozenset("=+-@")
+# invisible characters outside the Z and C categories (Unicode's Default_Ignorable_Code_Point):
+# Hangul fillers, the combining grapheme joiner, Khmer inherent vowels, variation selectors
+_IGNORABLE = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u3164\uffa0"
+                       + "".join(map(chr, range(0xFE00, 0xFE10))) + "".join(map(chr, range(0xE0100, 0xE01F0))))
+
+
+def _invisible(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    return cat[0] == "Z" or cat in ("Cc", "Cf") or ch in _IGNORABLE or ch.isspace()
+
+
+def _runs_as_formula(s: str) -> bool:
+    """Whether a spreadsheet could take `s` for a formula: it starts with a control character
+    (tab, CR, NUL...: some programs drop them and read on), or its first visible character is
+    = + - @, also after spaces, NBSP or zero-width characters, or in a compatibility form (＝, ﹦, ＋, ＠)."""
+    if not s:
+        return False
+    if unicodedata.category(s[0]) == "Cc":
+        return True
+    for ch in s:
+        if not _invisible(ch):
+            return unicodedata.normalize("NFKC", ch)[:1] in _FORMULA
+    return False
 
 
 def _cell(value) -> str:
     """A CSV cell; text that a spreadsheet would run as a formula gets a leading apostrophe."""
     s = "" if value is None else str(value)
-    return "'" + s if s.startswith(_FORMULA) else s
+    return "'" + s if _runs_as_formula(s) else s
 
 
 def to_csv(hits, target: str = "statements") -> str:
+    """Rows ending in \n. A cell holding a CR or LF is quoted: csv.writer quotes only the characters
+    of its line terminator, and an unquoted CR is a row break to a spreadsheet (a new row whose first
+    cell no check has seen), so rows are written with \r\n and the terminator is cut back to \n."""
     cols = COLUMNS[target]
     out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(cols)
-    for h in hits:
-        w.writerow([_cell(h.get(c)) for c in cols])
+    row = io.StringIO()
+    w = csv.writer(row, lineterminator="\r\n")
+    for cells in [cols, *([_cell(h.get(c)) for c in cols] for h in hits)]:
+        row.seek(0)
+        row.truncate()
+        w.writerow(cells)
+        out.write(row.getvalue()[:-2] + "\n")
     return out.getvalue()
 
 

@@ -2,7 +2,8 @@
 with a generated tsvector column and a GIN index.
 
 The search is compiled to tsquery functions whose every word is a parameter. One connection per
-thread, in autocommit; writes and multi-query reads open a transaction (reads REPEATABLE READ).
+thread, in autocommit; writes and multi-query reads open a transaction (reads REPEATABLE READ),
+and write transactions take an advisory lock so they run one at a time, as in SQLite.
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from .sql import SQLStore
 
 _PLACEHOLDER = re.compile(r"\?")
 _SCHEMA = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+MIGRATION_LOCK = 5750912  # advisory lock keys: one migrator at a time (per database) ...
+WRITE_LOCK = 5750913  # ... and one write transaction at a time per schema (with hashtext of its name)
 
 
 def split_url(url: str) -> tuple[str, str | None]:
@@ -108,7 +111,15 @@ class PostgresStore(SQLStore):
 
     @contextmanager
     def transaction(self):
-        with self._conn().transaction():
+        """A write transaction; the outermost one first takes this schema's write lock, so writers
+        run one after another as SQLite's BEGIN IMMEDIATE makes them: at READ COMMITTED each later
+        statement then sees what the previous writer committed (the speaker merge and the duplicate
+        check of two concurrent ingests would otherwise both read the corpus before either writes)."""
+        conn = self._conn()
+        outermost = conn.info.transaction_status == 0  # idle: not inside a transaction yet
+        with conn.transaction():
+            if outermost:
+                self._x("SELECT pg_advisory_xact_lock(?, hashtext(COALESCE(current_schema(), '')))", (WRITE_LOCK,))
             yield
 
     @contextmanager
@@ -123,10 +134,10 @@ class PostgresStore(SQLStore):
 
     def migrate(self):
         with self.transaction():
-            self._x("SELECT pg_advisory_xact_lock(5750912)")  # one migrator at a time
+            self._x("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))  # one migrator at a time
             return super().migrate()
 
-    def _match(self, parsed, target):
+    def _match(self, parsed, target, joined=False):
         expr, params = tsquery(parsed)
         return f"s.tsv @@ ({expr})", params
 

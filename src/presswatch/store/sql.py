@@ -38,6 +38,11 @@ def count_facets(target: str, rows, speaker_names) -> dict:
         speakers[sid] += 1
         outlets[outlet] += 1
         years[year] += 1
+    return order_facets(target, speakers, outlets, years, speaker_names)
+
+
+def order_facets(target: str, speakers, outlets, years, speaker_names) -> dict:
+    """The facets shown from counts per speaker id, outlet and year (mappings value -> n)."""
     out: dict = {}
     if target == "statements":  # speakers of the corpus only: an unresolved "he" is no facet
         names = speaker_names([sid for sid in speakers if sid])
@@ -64,8 +69,13 @@ class SQLStore(Store):
         for r in rows:
             self._x(sql, r)
 
-    def _match(self, parsed, target: str) -> tuple[str, list]:
+    def _match(self, parsed, target: str, joined: bool = False) -> tuple[str, list]:
         raise NotImplementedError
+
+    def _driven_by_text(self, search: Search) -> Optional[str]:
+        """A FROM clause (rows `s`) that reads the matches of the words in storage order and can
+        stop at a LIMIT, for the facet sample; None: `{target} s` with the plain WHERE."""
+        return None
 
     def _text_matches(self, search: Search) -> Optional[int]:
         """How many rows the words alone match, where the backend can tell cheaply (else None)."""
@@ -74,6 +84,8 @@ class SQLStore(Store):
     def _hint(self, search: Search, matches: Optional[int]) -> str:
         """Text to put after the table name of the hits query (a backend's index hint)."""
         return ""
+
+    MATERIALIZED = "MATERIALIZED"  # the facet CTE is read three times: compute it once
 
     def _one(self, sql, params=()) -> Optional[dict]:
         rows = self._q(sql, params)
@@ -152,11 +164,13 @@ class SQLStore(Store):
                        [tuple(r[c] for c in columns) for r in rows])
 
     # -- reading
-    def _where(self, search: Search) -> tuple[str, list]:
+    def _where(self, search: Search, joined: bool = False) -> tuple[str, list]:
+        """The WHERE clause and its parameters; `joined`: the text condition for a query whose FROM
+        is the backend's `_driven_by_text` join."""
         parsed = search.parsed
         conds, params = [], []
         if not parsed.empty:
-            sql, p = self._match(parsed, search.target)
+            sql, p = self._match(parsed, search.target, joined)
             conds.append(sql)
             params += p
         if search.speaker:
@@ -195,21 +209,27 @@ class SQLStore(Store):
 
     def _facets(self, search, where, params, total):
         """Speaker, outlet and year counts over the matches, or over the first FACET_SAMPLE of them
-        in storage order when there are more (Page.facet_sample says so)."""
+        in storage order when there are more (Page.facet_sample says so). The matches are read once
+        (a materialized CTE) and counted by the database."""
         t = search.target
         speaker = "s.speaker_id" if t == "statements" else "NULL"
-        rows = self._q(f"SELECT {speaker}, s.outlet, SUBSTR(s.published, 1, 4) FROM {t} s{where} LIMIT ?",
+        source = self._driven_by_text(search)
+        if source is not None:
+            where, params = self._where(search, joined=True)
+        rows = self._q(f"WITH m AS {self.MATERIALIZED} (SELECT {speaker} AS sp, s.outlet AS o, "
+                       f"SUBSTR(s.published, 1, 4) AS y FROM {source or t + ' s'}{where} LIMIT ?) "
+                       "SELECT 0, m.sp, COUNT(*), p.name FROM m JOIN speakers p ON p.id = m.sp GROUP BY m.sp, p.name "
+                       "UNION ALL SELECT 1, o, COUNT(*), NULL FROM m WHERE o IS NOT NULL GROUP BY o "
+                       "UNION ALL SELECT 2, y, COUNT(*), NULL FROM m WHERE y IS NOT NULL GROUP BY y",
                        (*params, FACET_SAMPLE), plain=True)
-        return count_facets(t, rows, self._speaker_names), (FACET_SAMPLE if total > FACET_SAMPLE else None)
-
-    def _speaker_names(self, ids) -> dict:
-        ids = sorted(set(ids))
-        out: dict = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            out.update((r["id"], r["name"]) for r in self._q(
-                f"SELECT id, name FROM speakers WHERE id IN ({', '.join('?' * len(chunk))})", tuple(chunk)))
-        return out
+        counts: tuple[dict, dict, dict] = ({}, {}, {})
+        names = {}
+        for which, value, n, name in rows:
+            counts[which][value] = n
+            if which == 0:
+                names[value] = name
+        facets = order_facets(t, *counts, lambda ids: names)
+        return facets, (FACET_SAMPLE if total > FACET_SAMPLE else None)
 
     # what article(), speaker() and statement() read: every stored column (statements also under
     # `speaker`, the corpus speaker's name where there is one)

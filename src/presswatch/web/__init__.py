@@ -17,7 +17,7 @@ def create_app(db_url: str | None = None, store=None):
 
     from ..store import open_store
     from . import api, pages
-    from .safety import HEADERS, safe_url
+    from .safety import Guard, safe_url
 
     store = store or open_store(db_url, readonly=True)
     app = FastAPI(title="presswatch", version="0.1.0", docs_url=None, redoc_url=None,
@@ -29,13 +29,7 @@ def create_app(db_url: str | None = None, store=None):
     templates.env.globals["safe_url"] = safe_url
     app.state.templates = templates
 
-    @app.middleware("http")
-    async def security_headers(request, call_next):
-        response = await call_next(request)
-        for k, v in HEADERS.items():
-            response.headers.setdefault(k, v)
-        return response
-
+    app.add_middleware(Guard, internal_error=pages.internal_error)
     app.include_router(api.router)
     app.include_router(pages.router)
     pages.install_error_pages(app)

@@ -20,6 +20,13 @@ def _csv(text: str, name: str) -> Response:
                     headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
 
 
+def _json(data) -> JSONResponse:
+    """Plain data from the store (str, numbers, None, lists, dicts) as JSON, as FastAPI would write it,
+    without its per-value encoding pass (measured: 1.3 of 2.1 ms CPU for an article, 1.8 of 9.5 ms
+    for a search)."""
+    return JSONResponse(data)
+
+
 def _clean(row: dict) -> dict:
     out = {k: v for k, v in row.items() if k not in ("analysis", "spans", "n")}
     if isinstance(out.get("checks"), str):
@@ -41,10 +48,10 @@ def api_search(request: Request, q: str = "", target: Literal["statements", "cla
         return JSONResponse({"error": str(exc)}, status_code=400)
     if format == "csv":
         return _csv(to_csv(page.hits, target), "presswatch-search")
-    return {"query": q, "target": target, "total": page.total, "limit": limit, "offset": offset,
-            "hits": [{c: h.get(c) for c in COLUMNS[target]} for h in page.hits],
-            "facets": {k: [list(x) for x in v] for k, v in page.facets.items()},
-            "facets_counted_over": page.facet_sample}
+    return _json({"query": q, "target": target, "total": page.total, "limit": limit, "offset": offset,
+                  "hits": [{c: h.get(c) for c in COLUMNS[target]} for h in page.hits],
+                  "facets": {k: [list(x) for x in v] for k, v in page.facets.items()},
+                  "facets_counted_over": page.facet_sample})
 
 
 @router.get("/articles/{article_id}", summary="An article with its statements, claims and full analysis")
@@ -56,15 +63,15 @@ def api_article(request: Request, article_id: str):
     out["analysis"] = json.loads(a["analysis"])
     out["statements"] = [_clean(s) for s in a["statements"]]
     out["claims"] = [_clean(c) for c in a["claims"]]
-    return out
+    return _json(out)
 
 
 @router.get("/speakers", summary="Speakers, most quoted first")
 def api_speakers(request: Request, limit: int = Query(200, ge=1, le=5000), format: Format = "json"):
     rows = request.app.state.store.speakers(limit)
     if format == "csv":
-        return _csv(to_csv([dict(r, text=r["name"]) for r in rows], "speakers"), "presswatch-speakers")
-    return rows
+        return _csv(to_csv(rows, "speakers"), "presswatch-speakers")
+    return _json(rows)
 
 
 @router.get("/speakers/{speaker_id}", summary="A speaker, the names it goes by, and its statements oldest first")
@@ -74,7 +81,7 @@ def api_speaker(request: Request, speaker_id: str, format: Format = "json"):
         raise HTTPException(404, "no speaker with this id")
     if format == "csv":
         return _csv(to_csv(sp["statements"]), f"presswatch-speaker-{speaker_id}")
-    return dict(sp, statements=[_clean(s) for s in sp["statements"]])
+    return _json(dict(sp, statements=[_clean(s) for s in sp["statements"]]))
 
 
 @router.get("/statements/{statement_id}", summary="A statement and its provenance, earliest appearance first")
@@ -84,9 +91,9 @@ def api_statement(request: Request, statement_id: str, format: Format = "json"):
         raise HTTPException(404, "no statement with this id")
     if format == "csv":
         return _csv(to_csv(st["provenance"]), f"presswatch-provenance-{statement_id}")
-    return dict(_clean(st), provenance=[_clean(p) for p in st["provenance"]])
+    return _json(dict(_clean(st), provenance=[_clean(p) for p in st["provenance"]]))
 
 
 @router.get("/stats", summary="How many articles, statements, speakers and claims the corpus holds")
 def api_stats(request: Request):
-    return request.app.state.store.stats()
+    return _json(request.app.state.store.stats())

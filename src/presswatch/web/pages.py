@@ -1,7 +1,8 @@
 """The HTML pages: search with facets, article, speaker timeline, statement provenance."""
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from functools import lru_cache
+from urllib.parse import quote_plus, urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -27,9 +28,11 @@ def search_page(request: Request, q: str = "", target: str = "statements", speak
                limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
     params = {"q": q, "target": target, "speaker": speaker, "outlet": outlet, "since": since, "until": until}
 
-    def link(**changes):
+    quoted = lru_cache(maxsize=None)(lambda v: quote_plus(str(v)))  # a page links the same values again and again
+
+    def link(**changes):  # urlencode's output; the keys are plain words
         p = {**params, "page": page, **changes}
-        return "/?" + urlencode({k: v for k, v in p.items() if v not in (None, "", 1) or k == "q"})
+        return "/?" + "&".join(f"{k}={quoted(v)}" for k, v in p.items() if v not in (None, "", 1) or k == "q")
 
     def export(fmt):
         p = {k: v for k, v in params.items() if v}
@@ -78,11 +81,47 @@ def stylesheet():
     return Response((HERE / "static" / "style.css").read_bytes(), media_type="text/css")
 
 
+def _wants_json(path: str) -> bool:
+    return path.startswith("/api/")
+
+
+def _plain_error(request_app, status: int, heading: str, message: str) -> HTMLResponse:
+    """The error page without the store (which may be what failed): no counts in the header."""
+    return HTMLResponse(request_app.state.templates.get_template("error.html").render(
+        heading=heading, message=message, stats={}), status_code=status)
+
+
+def internal_error(scope) -> Response:
+    """The answer to an exception no handler took (the log has its traceback; the client gets none)."""
+    message = "internal error: the server could not answer this request (its log says why)"
+    if _wants_json(scope.get("path", "")):
+        return JSONResponse({"error": message}, status_code=500)
+    return _plain_error(scope["app"], 500, "500", message)
+
+
+def validation_message(exc) -> str:
+    """FastAPI's validation errors as one line: "query parameter limit: Input should be ..."."""
+    parts = []
+    for err in exc.errors()[:5]:
+        where = [str(x) for x in err.get("loc", ())]
+        name = f"{where[0]} parameter {'.'.join(where[1:])}" if len(where) > 1 else ".".join(where)
+        parts.append(f"{name}: {err.get('msg', 'invalid')}".strip())
+    return "; ".join(parts) or "the request is not valid"
+
+
 def install_error_pages(app):
+    from fastapi.exceptions import RequestValidationError
     from starlette.exceptions import HTTPException as StarletteHTTPException
 
     def wants_json(request):
-        return request.url.path.startswith("/api/")
+        return _wants_json(request.url.path)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request, exc):
+        message = validation_message(exc)
+        if wants_json(request):
+            return JSONResponse({"error": message, "detail": jsonable_errors(exc)}, status_code=422)
+        return _plain_error(request.app, 422, "422", message)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request, exc):
@@ -97,5 +136,9 @@ def install_error_pages(app):
     async def store_error(request, exc):
         if wants_json(request):
             return JSONResponse({"error": str(exc)}, status_code=503)
-        return HTMLResponse(request.app.state.templates.get_template("error.html").render(
-            heading="The corpus cannot be read", message=str(exc), stats={}), status_code=503)
+        return _plain_error(request.app, 503, "The corpus cannot be read", str(exc))
+
+
+def jsonable_errors(exc) -> list:
+    from fastapi.encoders import jsonable_encoder
+    return jsonable_encoder(exc.errors())
