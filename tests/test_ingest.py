@@ -186,6 +186,52 @@ def test_html_declared_charset(write, no_network):
     assert isinstance(a, Article) and "café est fermé" in a.text
 
 
+DEEP_PARAGRAPHS = ["OTTAWA - The finance minister said on Tuesday that the budget was fair and balanced.",
+                   '"We did what we promised," she said, adding that the deficit would shrink next year.',
+                   "Opposition leaders called the plan reckless and vowed to vote against it."]
+DEEP_ARTICLE = ("<article><h1>Minister defends budget</h1>" + "".join(f"<p>{p}</p>" for p in DEEP_PARAGRAPHS)
+                + "</article>")
+
+
+def deep_page(depth, tag="div", before=""):
+    return ("<html><head><title>Minister defends budget</title></head><body><nav>Home | World</nav>" + before
+            + f"<{tag}>" * depth + DEEP_ARTICLE + f"</{tag}>" * depth + "</body></html>")
+
+
+@pytest.mark.parametrize("depth", [300, 1000, 5000])
+def test_html_nested_deeper_than_libxml2_parses_still_gives_the_article(write, no_network, depth):
+    # libxml2 stops at 256 nested elements and drops the rest: the article used to be lost
+    [shallow] = read_all([write("shallow.html", deep_page(0))])
+    [a] = read_all([write("deep.html", deep_page(depth))])
+    assert isinstance(a, Article), a
+    assert (a.text, a.title) == (shallow.text, "Minister defends budget")
+    assert all(p in a.text for p in DEEP_PARAGRAPHS)
+
+
+@pytest.mark.parametrize("tag,before", [("blockquote", ""), ("b", ""), ("div", "<span>" * 400 + "ad")],
+                         ids=["blockquotes", "bold", "deep-ad-before"])
+def test_html_other_deep_nestings_keep_the_article(write, no_network, tag, before):
+    [a] = read_all([write("deep.html", deep_page(3000 if not before else 0, tag, before))])
+    assert isinstance(a, Article) and all(p in a.text for p in DEEP_PARAGRAPHS), a
+
+
+def test_normal_html_is_never_flattened(write, no_network, monkeypatch):
+    import presswatch.ingest.html as html
+
+    monkeypatch.setattr(html, "flatten", lambda markup: pytest.fail("a normal page was flattened"))
+    [a] = read_all([write("budget.html", PAGE)])
+    [b] = read_all([write("nested.html", deep_page(250))])  # 250 + html/body: just inside the limit
+    assert isinstance(a, Article) and isinstance(b, Article)
+
+
+def test_feed_entry_nested_deep_keeps_its_text(write):
+    body = "<div>" * 1000 + "<p>The mayor said the harbour would reopen in May.</p>" + "</div>" * 1000
+    feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Gazette</title><item><title>Harbour</title>'
+            f"<guid>h1</guid><description><![CDATA[{body}]]></description></item></channel></rss>")
+    [a] = read_all([write("deep.rss", feed)])
+    assert isinstance(a, Article) and a.text == "The mayor said the harbour would reopen in May.", a
+
+
 # --- JSONL -----------------------------------------------------------------------------------
 
 def test_jsonl_good_lines(write):

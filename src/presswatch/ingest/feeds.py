@@ -13,6 +13,7 @@ from typing import Iterator, Optional, Union
 from ..errors import InputError
 from ..records import Analysis, Article
 from .decode import normalise, one_line
+from .depth import flatten, is_deep
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 TIMEOUT = 30
@@ -45,6 +46,8 @@ def html_text(fragment: str) -> str:
         return fragment
     fragment = _BLOCK.sub(lambda m: m.group(0) + "\n", fragment)
     try:
+        if is_deep(fragment):  # libxml2 would drop all after its depth limit (ingest/depth.py)
+            fragment = flatten(fragment)
         tree = lxml.html.fragment_fromstring(fragment, create_parent="div")
         tree = Cleaner(scripts=True, javascript=True, style=True, comments=True).clean_html(tree)
         text = tree.text_content()
