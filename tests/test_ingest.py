@@ -250,7 +250,9 @@ def test_jsonl_good_lines(write):
 
 BAD_LINES = [
     ("not json at all", "corpus-2", ["is not valid JSON", "column 1"]),
-    ('{"doc_id": "x", "text": "unterminated}', "corpus-2", ["is not valid JSON"]),
+    ('{"doc_id": "x", "text": "unterminated}', "corpus-2",
+     ["is not valid JSON (Unterminated string starting at column 25)"]),
+    ('{"doc_id": "x", "text": "a\u0001b"}', "corpus-2", ["(Invalid control character at column 27)"]),
     ("[1, 2]", "corpus-2", ["is a JSON list, not an object"]),
     ('"just a string"', "corpus-2", ["not an object"]),
     ('{"text": "No id here."}', "corpus-2", ['has no "doc_id"']),

@@ -70,9 +70,10 @@ def _article(raw: bytes, offset: int, origin: str, fallback_id: str) -> Article:
         raise InputError(origin, f"is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at byte offset "
                                  f"{offset + exc.start:,} of the file); re-encode the file as UTF-8") from None
     try:
-        d = json.loads(line)
+        d = json.loads(line.rstrip("\r\n"))  # without the line end: an open string is "Unterminated string"
     except json.JSONDecodeError as exc:
-        raise InputError(origin, f"is not valid JSON ({exc.msg} at column {exc.colno}); "
+        what = exc.msg.removesuffix(" at")  # "Unterminated string starting at", "Invalid control character at"
+        raise InputError(origin, f"is not valid JSON ({what} at column {exc.colno}); "
                                  f"each line must be one JSON object") from None
     if not isinstance(d, dict):
         raise InputError(origin, f"is a JSON {type(d).__name__}, not an object; each line must be "
