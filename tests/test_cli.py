@@ -200,3 +200,22 @@ def test_settings_lists_every_setting():
     for s in SETTINGS.values():
         assert f"{s.owner}.{s.name}" in result.stdout and s.env in result.stdout and s.help in result.stdout
         assert repr(s.shown_default) in result.stdout and s.allowed in result.stdout
+
+
+def test_analyze_and_ingest_print_reader_warnings_on_stderr(write, tmp_path):
+    write("d/a.jsonl", '{"doc_id": "j1", "text": "She said yes.", "published": "someday"}\n\n')
+    write("d/b.txt", ARTICLE)
+    write("d/notes.pdf", b"%PDF-1.4")
+    folder = str(tmp_path / "d")
+    warnings = [f"presswatch: warning: {folder}: skipped 1 file of unknown type (notes.pdf); articles are read "
+                f"from .txt, .html, .htm, .jsonl, .rss, .atom, .xml, .warc, .warc.gz files",
+                f"presswatch: warning: {folder}/a.jsonl:1: published 'someday' is not a date, so the analysis "
+                f"looks for the date in the text; write it as YYYY-MM-DD",
+                f"presswatch: warning: {folder}/a.jsonl:2: blank line skipped; each line of a JSONL file holds "
+                f"one article"]
+    result = run(["analyze", "--format", "jsonl", folder])
+    assert result.exit_code == 0 and result.stderr.splitlines() == warnings
+    assert [json.loads(line)["doc_id"] for line in result.stdout.splitlines()] == ["j1", "b"]
+    result = run(["ingest", folder, "--db", f"sqlite:///{tmp_path}/c.db"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[:3] == warnings and "2 stored" in result.stderr

@@ -1,5 +1,6 @@
 """ingest: every input becomes an Article, or a failed Analysis with a one-line reason naming it."""
 import io
+import json
 import socket
 
 import pytest
@@ -343,3 +344,106 @@ def test_stdin_jsonl_with_a_long_first_chunk():
 def test_stdin_bad(data, needles):
     [item] = read_all(["-"], stdin=io.BytesIO(data))
     assert_failed(item, "stdin", "<stdin>", *needles)
+
+
+# --- warnings: what is read but not used is said, one line naming the input ------------------
+
+def read_warned(paths, stdin=None, **limit):
+    """(items, warnings): the items must be those read without a warn given."""
+    said: list = []
+    items = list(read_inputs([str(p) for p in paths], stdin=stdin, warn=said.append, **limit))
+    for w in said:
+        assert "\n" not in w and w.strip(), w
+    return items, said
+
+
+def test_jsonl_blank_lines_are_warned_once_per_file(write):
+    path = write("corpus.jsonl", '{"doc_id": "a", "text": "One."}\n\n   \n{"doc_id": "b", "text": "Two."}\n\n')
+    items, said = read_warned([path])
+    assert [i.doc_id for i in items] == ["a", "b"]
+    assert said == [f"{path}: 3 blank lines skipped (lines 2, 3, 5); each line of a JSONL file holds one article"]
+    one = write("one.jsonl", '{"doc_id": "a", "text": "One."}\n\n{"doc_id": "b", "text": "Two."}\n')
+    assert read_warned([one])[1] == [f"{one}:2: blank line skipped; each line of a JSONL file holds one article"]
+
+
+def test_jsonl_without_blank_lines_warns_nothing(write):
+    path = write("corpus.jsonl", '{"doc_id": "a", "text": "One.", "published": "2024-04-03"}\n'
+                                 '{"doc_id": "b", "text": "Two.", "published": "2024"}\n')
+    assert read_warned([path])[1] == []
+
+
+def test_stdin_jsonl_blank_lines_are_warned():
+    items, said = read_warned(["-"], stdin=io.BytesIO(b'\n{"doc_id": "a", "text": "one"}\n'))
+    assert [i.doc_id for i in items] == ["a"] and said == ["<stdin>:1: blank line skipped; each line of a "
+                                                           "JSONL file holds one article"]
+
+
+def test_unknown_files_in_a_directory_are_warned(write, tmp_path):
+    write("d/a.txt", ARTICLE)
+    write("d/report.pdf", b"%PDF-1.4")
+    write("d/sub/photo.PNG", b"\x89PNG")
+    write("d/.hidden.pdf", b"%PDF")  # hidden files and folders are skipped quietly, as documented
+    write("d/.git/x.pdf", b"%PDF")
+    items, said = read_warned([tmp_path / "d"])
+    assert [i.doc_id for i in items] == ["a"]
+    assert said == [f"{tmp_path / 'd'}: skipped 2 files of unknown type (report.pdf, sub/photo.PNG); "
+                    f"articles are read from .txt, .html, .htm, .jsonl, .rss, .atom, .xml, .warc, .warc.gz files"]
+
+
+@pytest.mark.parametrize("value", ["next Tuesday", "2024-13-45", "12", "{'day': 3}"])
+def test_jsonl_published_that_is_not_a_date_is_kept_and_warned(write, value):
+    path = write("p.jsonl", json.dumps({"doc_id": "a", "text": "One.", "published": value}) + "\n")
+    [a], said = read_warned([path])
+    assert isinstance(a, Article) and a.published == value  # kept as given: the analysis decides
+    assert said == [f"{path}:1: published {value!r} is not a date, so the analysis looks for the date in "
+                    f"the text; write it as YYYY-MM-DD"]
+
+
+def test_jsonl_published_ambiguous_is_warned(write):
+    path = write("p.jsonl", '{"doc_id": "a", "text": "One.", "published": "05/03/2024"}\n')
+    assert read_warned([path])[1] == [f"{path}:1: published date '05/03/2024' is ambiguous (day/month or "
+                                      f"month/day); only its year is used"]
+
+
+def test_jsonl_html_line_published_that_is_not_a_date_is_warned(write, no_network):
+    path = write("p.jsonl", json.dumps({"doc_id": "a", "html": PAGE, "published": "soon"}) + "\n")
+    [a], said = read_warned([path])
+    assert a.published == "soon" and said == [f"{path}:1: published 'soon' is not a date, so the analysis "
+                                              f"looks for the date in the text; write it as YYYY-MM-DD"]
+
+
+def test_html_meta_published_that_is_not_a_date_is_warned(write, no_network):
+    page = PAGE.replace('content="2024-03-05"', 'content="yesterday"')
+    [a], said = read_warned([write("budget.html", page)])
+    assert isinstance(a, Article) and a.published is None
+    assert said == [f"{a.origin}: the page's published date 'yesterday' (<meta article:published_time>) is not "
+                    f"a date; the page gives no date"]
+    assert read_warned([write("fine.html", PAGE)])[1] == []
+
+
+def test_feed_entry_date_that_is_not_a_date_is_warned(write):
+    feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Gazette</title>'
+            '<item><title>A</title><guid>a</guid><pubDate>the day after</pubDate><description>One text.</description></item>'
+            '<item><title>B</title><guid>b</guid><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate>'
+            '<description>Two text.</description></item></channel></rss>')
+    path = write("g.rss", feed)
+    (a, b), said = read_warned([path])
+    assert (a.published, b.published) == (None, "2024-03-05")
+    assert said == [f"{path}#1: the entry's date 'the day after' is not a date feedparser can read; the entry has "
+                    f"no published date (write it as RFC 822, e.g. Tue, 05 Mar 2024 10:00:00 GMT, or ISO 8601)"]
+
+
+def test_warnings_never_change_the_results(write, tmp_path):
+    write("d/a.jsonl", '{"doc_id": "a", "text": "One.", "published": "never"}\n\n{"bad json\n')
+    write("d/b.pdf", b"%PDF")
+    write("d/c.txt", ARTICLE)
+    items, said = read_warned([tmp_path / "d"])
+    assert items == read_all([tmp_path / "d"]) and len(said) == 3
+
+
+def test_library_callers_get_warnings_through_logging(write, caplog):
+    path = write("one.jsonl", '{"doc_id": "a", "text": "One."}\n\n')
+    with caplog.at_level("WARNING", logger="presswatch.ingest"):
+        [a] = read_all([path])
+    assert [r.getMessage() for r in caplog.records] == [f"{path}:2: blank line skipped; each line of a JSONL "
+                                                        f"file holds one article"]

@@ -14,6 +14,7 @@ from ..errors import InputError
 from ..records import Analysis, Article
 from .decode import normalise, one_line
 from .depth import flatten, is_deep
+from .warn import Warn, log_warning, quoted
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 TIMEOUT = 30
@@ -57,12 +58,25 @@ def html_text(fragment: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _date(entry) -> Optional[str]:
-    t = entry.get("published_parsed") or entry.get("updated_parsed")
-    return time.strftime("%Y-%m-%d", t) if t else None
+def _date(entry, origin: str, warn: Warn) -> Optional[str]:
+    """The entry's date (published, else updated); one feedparser cannot read is warned about."""
+    t = entry.get("published_parsed") or _own(entry, "updated_parsed")
+    if t:
+        return time.strftime("%Y-%m-%d", t)
+    raw = entry.get("published") or _own(entry, "updated")
+    if raw and str(raw).strip():
+        warn(f"{origin}: the entry's date {quoted(raw)} is not a date feedparser can read; the entry "
+             f"has no published date (write it as RFC 822, e.g. Tue, 05 Mar 2024 10:00:00 GMT, or ISO 8601)")
+    return None
 
 
-def read_feed(data: bytes, name: str, stem: str) -> Iterator[Union[Article, Analysis]]:
+def _own(entry, key: str):
+    """entry[key] if the entry has it (feedparser's .get("updated...") falls back to "published..."
+    with a DeprecationWarning)."""
+    return entry[key] if key in entry else None
+
+
+def read_feed(data: bytes, name: str, stem: str, warn: Warn = log_warning) -> Iterator[Union[Article, Analysis]]:
     """Articles from the bytes of an RSS or Atom document; `name` is the file or URL it came from."""
     import feedparser
 
@@ -82,5 +96,6 @@ def read_feed(data: bytes, name: str, stem: str) -> Iterator[Union[Article, Anal
             yield Analysis.failed(doc_id, f"{origin}: the entry has no text (no content or summary)", origin)
             continue
         title = html_text(e.get("title") or "") or None
-        yield Article(doc_id=doc_id, text=text, title=title, url=e.get("link") or None, published=_date(e),
+        yield Article(doc_id=doc_id, text=text, title=title, url=e.get("link") or None,
+                      published=_date(e, origin, warn),
                       outlet=outlet, author=e.get("author") or None, origin=origin)

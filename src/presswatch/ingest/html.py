@@ -2,24 +2,32 @@
 
 trafilatura is given the markup as a string and never a URL, so nothing is fetched. A page nested
 deeper than libxml2 parses (ingest/depth.py) is flattened first, so the article inside is found;
-every other page goes to trafilatura exactly as given.
+every other page goes to trafilatura exactly as given. A publication date the page declares in a
+<meta> tag that is not a date (trafilatura then leaves it out, or guesses another) is warned about.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
 from ..errors import InputError
 from ..records import Article
 from .decode import normalise
 from .depth import flatten, inspect
+from .warn import Warn, check_published, log_warning, quoted
+
+# <meta property|name|itemprop="..."> naming the publication date (lower case)
+PUBLISHED_META = frozenset({
+    "article:published_time", "og:published_time", "og:article:published_time", "datepublished", "date",
+    "dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "dcterms.created", "pubdate",
+    "publishdate", "publish-date", "publish_date", "publication_date", "sailthru.date", "parsely-pub-date"})
 
 
-def article_from_html(markup: str, doc_id: str, origin: str, **given) -> Article:
+def article_from_html(markup: str, doc_id: str, origin: str, warn: Warn = log_warning, **given) -> Article:
     """An Article from HTML markup. Fields in `given` (title, url, published, outlet, author) that
     are not None win over the page's metadata."""
     import trafilatura  # imported here: reading text or JSONL should not pay for it
 
-    _tree, deep = inspect(markup)
+    tree, deep = inspect(markup)
     source = _flattened(markup) if deep else markup
     doc: Any = trafilatura.bare_extraction(source, url=given.get("url"), with_metadata=True,
                                            include_comments=False, include_tables=False)  # a Document
@@ -30,6 +38,10 @@ def article_from_html(markup: str, doc_id: str, origin: str, **given) -> Article
     meta = {"title": doc.title, "url": doc.url, "published": doc.date,
             "outlet": doc.sitename, "author": doc.author}
     meta.update({k: v for k, v in given.items() if v is not None})
+    if given.get("published") is not None:
+        check_published(given["published"], origin, warn)
+    else:
+        _check_page_dates(tree, doc.date, origin, warn)
     return Article(doc_id=doc_id, text=text, origin=origin, **meta)
 
 
@@ -40,3 +52,24 @@ def _flattened(markup: str) -> str:
         return flatten(markup)
     except Exception:
         return markup
+
+
+def _check_page_dates(tree, used, origin: str, warn: Warn) -> None:
+    from ..nlp.publication import parse_given
+
+    for key, value in _declared_dates(tree):
+        date, year, _note = parse_given(value)
+        if date is None and year is None:
+            instead = f"trafilatura's {used} is used instead" if used else "the page gives no date"
+            warn(f"{origin}: the page's published date {quoted(value)} (<meta {key}>) is not a date; {instead}")
+
+
+def _declared_dates(tree) -> Iterator[tuple[str, str]]:
+    """(key, value) of the <meta> tags of `tree` that declare a publication date."""
+    if tree is None:
+        return
+    for m in tree.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        value = (m.get("content") or "").strip()
+        if key in PUBLISHED_META and value:
+            yield key, value

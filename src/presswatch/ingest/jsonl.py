@@ -3,7 +3,9 @@
 The file is streamed line by line, so the size limit (PRESSWATCH_MAX_BYTES) applies to each line,
 not to the file: a corpus may be large. A bad line becomes a failed record naming `path:lineno` and
 the other lines are still read. A line's "text" is used exactly as given (no line-end
-normalisation), because scorers give offsets into that text.
+normalisation), because scorers give offsets into that text. Blank lines hold no article: they are
+skipped with one warning per file listing them; a `published` value that is not a date is kept and
+warned about (ingest/warn.py).
 """
 from __future__ import annotations
 
@@ -14,15 +16,18 @@ from ..errors import InputError
 from ..records import Analysis, Article
 from .decode import BOM, one_line
 from .html import article_from_html
+from .warn import Warn, check_published, listed, log_warning
 
 OPTIONAL = ("title", "url", "published", "outlet", "author")
 CHUNK = 1 << 16
 
 
-def read_jsonl(stream, name: str, stem: str, limit: int) -> Iterator[Union[Article, Analysis]]:
+def read_jsonl(stream, name: str, stem: str, limit: int,
+               warn: Warn = log_warning) -> Iterator[Union[Article, Analysis]]:
     """Articles from a binary stream of JSONL. `name` is how inputs are named in reasons ("a.jsonl"),
     `stem` the doc_id prefix for lines without one."""
     pos = 0
+    blank: list[int] = []
     for lineno, raw, size in _lines(stream, limit):
         origin = f"{name}:{lineno}"
         fallback_id = f"{stem}-{lineno}"
@@ -35,11 +40,17 @@ def read_jsonl(stream, name: str, stem: str, limit: int) -> Iterator[Union[Artic
         if lineno == 1 and raw.startswith(BOM):
             raw, start = raw[len(BOM):], start + len(BOM)
         if not raw.strip():
-            continue  # blank lines hold no article
+            blank.append(lineno)  # no article in it: said once at the end of the file
+            continue
         try:
-            yield _article(raw, start, origin, fallback_id)
+            yield _article(raw, start, origin, fallback_id, warn)
         except InputError as exc:
             yield Analysis.failed(fallback_id, one_line(str(exc)), origin)
+    if len(blank) == 1:
+        warn(f"{name}:{blank[0]}: blank line skipped; each line of a JSONL file holds one article")
+    elif blank:
+        warn(f"{name}: {len(blank)} blank lines skipped (lines {listed(blank)}); each line of a JSONL file "
+             f"holds one article")
 
 
 def _lines(stream, limit: int):
@@ -63,7 +74,7 @@ def _lines(stream, limit: int):
         yield lineno, None, size
 
 
-def _article(raw: bytes, offset: int, origin: str, fallback_id: str) -> Article:
+def _article(raw: bytes, offset: int, origin: str, fallback_id: str, warn: Warn) -> Article:
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -87,9 +98,10 @@ def _article(raw: bytes, offset: int, origin: str, fallback_id: str) -> Article:
     if isinstance(text, str):
         if not text.strip():
             raise InputError(origin, '"text" is empty; give the article text')
+        check_published(meta.get("published"), origin, warn)
         return Article(doc_id=doc_id, text=text, origin=origin, **meta)
     if isinstance(markup, str):
-        return article_from_html(markup, doc_id, origin, **meta)
+        return article_from_html(markup, doc_id, origin, warn=warn, **meta)
     if text is None and markup is None:
         raise InputError(origin, 'has neither "text" nor "html"; give the article in one of them')
     raise InputError(origin, '"text" (or "html") must be a string')
