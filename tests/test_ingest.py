@@ -447,3 +447,38 @@ def test_library_callers_get_warnings_through_logging(write, caplog):
         [a] = read_all([path])
     assert [r.getMessage() for r in caplog.records] == [f"{path}:2: blank line skipped; each line of a JSONL "
                                                         f"file holds one article"]
+
+
+# --- a doc_id given twice in one JSONL file ------------------------------------------------------
+
+REPEATS = ('{"doc_id": "a", "text": "First text."}\n'
+           '{"doc_id": "b", "text": "Other."}\n'
+           '{"doc_id": "a", "text": "First text."}\n'  # the same article again (PolNeAR: one per annotator)
+           '{"doc_id": "a", "text": "A different text."}\n'
+           '{"doc_id": "a", "text": "First text.", "url": "https://x.org/a"}\n')  # same text, another URL
+
+
+def test_repeated_doc_id_is_read_and_warned_when_its_text_differs(write):
+    path = write("r.jsonl", REPEATS)
+    items, said = read_warned([path])
+    assert [(i.doc_id, i.text) for i in items] == [("a", "First text."), ("b", "Other."), ("a", "First text."),
+                                                   ("a", "A different text."), ("a", "First text.")]
+    assert all(isinstance(i, Article) for i in items)
+    assert said == [f"{path}:{n}: doc_id 'a' was already given on line 1 of {path}, with another text or URL; "
+                    f"both are analysed: give each article its own doc_id" for n in (4, 5)]
+
+
+def test_repeated_doc_id_with_another_text_is_an_error_for_ingest(write):
+    path = write("r.jsonl", REPEATS)
+    items = list(read_inputs([str(path)], warn=pytest.fail, repeated_ids="error"))
+    assert [type(i).__name__ for i in items] == ["Article", "Article", "Article", "Analysis", "Analysis"]
+    for bad, n in zip(items[3:], (4, 5)):
+        assert_failed(bad, "a", f"{path}:{n}: doc_id 'a' was already given on line 1 of {path}, with another "
+                                f"text or URL; the first is kept: give each article its own doc_id")
+        assert bad.origin == f"{path}:{n}"
+
+
+def test_doc_ids_repeat_only_within_one_file(write):
+    one, two = write("one.jsonl", '{"doc_id": "a", "text": "x"}\n'), write("two.jsonl", '{"doc_id": "a", "text": "y"}\n')
+    items, said = read_warned([one, two])
+    assert [i.text for i in items] == ["x", "y"] and said == []

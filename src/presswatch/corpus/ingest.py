@@ -88,7 +88,8 @@ def _read(paths, stdin, max_bytes: int, warn: Warn):
             require("batch", f"reading the presswatch batch output {path}")
             yield from read_output(path)
         else:
-            yield from read_inputs([path], stdin=stdin, max_bytes=max_bytes, warn=warn)
+            # a doc_id repeated in a JSONL file with another text: an error row, never a second copy
+            yield from read_inputs([path], stdin=stdin, max_bytes=max_bytes, warn=warn, repeated_ids="error")
 
 
 __all__ = ["ingest", "Report"]

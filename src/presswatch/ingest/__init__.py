@@ -18,7 +18,7 @@ from ..records import Analysis, Article
 from .decode import BOM, decode, one_line, read_limited
 from .feeds import FEED_SUFFIXES, fetch, is_url, read_feed
 from .html import article_from_html
-from .jsonl import read_jsonl
+from .jsonl import RepeatedIds, read_jsonl
 from .paths import SUFFIXES, expand, file_stem
 from .text import article_from_text, headline
 from .warc import is_warc, read_warc
@@ -35,14 +35,16 @@ Item = Union[Article, Analysis]
 
 
 def read_inputs(paths: Iterable[Union[str, os.PathLike]], stdin=None, max_bytes: int = DEFAULT_RUN.max_bytes,
-                warn: Warn = log_warning) -> Iterator[Item]:
+                warn: Warn = log_warning, repeated_ids: RepeatedIds = "warn") -> Iterator[Item]:
     """Articles from each path in order ("-" reads `stdin`, default sys.stdin); an input over
-    `max_bytes` (RunOptions.max_bytes) is refused; warnings go to `warn`, one line each."""
+    `max_bytes` (RunOptions.max_bytes) is refused; warnings go to `warn`, one line each. A doc_id
+    repeated in a JSONL file with another text is warned about, or with `repeated_ids="error"` a
+    failed record for that line (ingest/jsonl.py)."""
     limit = max_bytes
     for path in paths:
         path = os.fspath(path)
         if path == STDIN:
-            yield from read_stdin(sys.stdin if stdin is None else stdin, limit, warn)
+            yield from read_stdin(sys.stdin if stdin is None else stdin, limit, warn, repeated_ids)
             continue
         if is_url(path):  # an RSS or Atom feed on the web
             try:
@@ -56,10 +58,11 @@ def read_inputs(paths: Iterable[Union[str, os.PathLike]], stdin=None, max_bytes:
             yield Analysis.failed(file_stem(path), one_line(str(exc)), path)
             continue
         for f in files:
-            yield from read_path(f, limit, warn)
+            yield from read_path(f, limit, warn, repeated_ids)
 
 
-def read_path(path: str, limit: int = DEFAULT_RUN.max_bytes, warn: Warn = log_warning) -> Iterator[Item]:
+def read_path(path: str, limit: int = DEFAULT_RUN.max_bytes, warn: Warn = log_warning,
+              repeated_ids: RepeatedIds = "warn") -> Iterator[Item]:
     """The articles of one file, chosen by its suffix; an unknown suffix is read as plain text."""
     stem, suffix = file_stem(path), os.path.splitext(path)[1].lower()
     if is_warc(path):
@@ -73,7 +76,7 @@ def read_path(path: str, limit: int = DEFAULT_RUN.max_bytes, warn: Warn = log_wa
                                                  f"check the path and its permissions"), path)
             return
         with fh:
-            yield from read_jsonl(fh, path, stem, limit, warn)
+            yield from read_jsonl(fh, path, stem, limit, warn, repeated_ids)
         return
     try:
         data = read_limited(path, limit)
@@ -90,7 +93,7 @@ def read_path(path: str, limit: int = DEFAULT_RUN.max_bytes, warn: Warn = log_wa
         yield Analysis.failed(stem, one_line(str(exc)), path)
 
 
-def read_stdin(stream, limit: int, warn: Warn = log_warning) -> Iterator[Item]:
+def read_stdin(stream, limit: int, warn: Warn = log_warning, repeated_ids: RepeatedIds = "warn") -> Iterator[Item]:
     """stdin is JSONL when its first non-blank character is "{", else one plain-text article."""
     name = "<stdin>"
     stream = _binary(stream)
@@ -102,7 +105,7 @@ def read_stdin(stream, limit: int, warn: Warn = log_warning) -> Iterator[Item]:
         if body or not chunk:
             break
     if body.startswith(b"{"):
-        yield from read_jsonl(_Prefixed(head, stream), name, "stdin", limit, warn)
+        yield from read_jsonl(_Prefixed(head, stream), name, "stdin", limit, warn, repeated_ids)
         return
     try:
         data = head + stream.read(max(0, limit + 1 - len(head)))

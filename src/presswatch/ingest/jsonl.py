@@ -5,29 +5,35 @@ not to the file: a corpus may be large. A bad line becomes a failed record namin
 the other lines are still read. A line's "text" is used exactly as given (no line-end
 normalisation), because scorers give offsets into that text. Blank lines hold no article: they are
 skipped with one warning per file listing them; a `published` value that is not a date is kept and
-warned about (ingest/warn.py).
+warned about (ingest/warn.py). A doc_id given again in the same file for the same text and URL is
+read again (PolNeAR repeats an article once per annotator); with another text or URL it is warned
+about and read (`repeated_ids="warn"`, for analyze) or refused for that line (`"error"`, for ingest,
+where the first is stored and nothing is overwritten).
 """
 from __future__ import annotations
 
+import hashlib
 import json
-from typing import Iterator, Union
+from typing import Iterator, Literal, Optional, Union
 
 from ..errors import InputError
 from ..records import Analysis, Article
 from .decode import BOM, one_line
 from .html import article_from_html
-from .warn import Warn, check_published, listed, log_warning
+from .warn import Warn, check_published, listed, log_warning, quoted
 
 OPTIONAL = ("title", "url", "published", "outlet", "author")
 CHUNK = 1 << 16
+RepeatedIds = Literal["warn", "error"]
 
 
-def read_jsonl(stream, name: str, stem: str, limit: int,
-               warn: Warn = log_warning) -> Iterator[Union[Article, Analysis]]:
+def read_jsonl(stream, name: str, stem: str, limit: int, warn: Warn = log_warning,
+               repeated_ids: RepeatedIds = "warn") -> Iterator[Union[Article, Analysis]]:
     """Articles from a binary stream of JSONL. `name` is how inputs are named in reasons ("a.jsonl"),
     `stem` the doc_id prefix for lines without one."""
     pos = 0
     blank: list[int] = []
+    seen = _SeenIds(name)
     for lineno, raw, size in _lines(stream, limit):
         origin = f"{name}:{lineno}"
         fallback_id = f"{stem}-{lineno}"
@@ -43,14 +49,42 @@ def read_jsonl(stream, name: str, stem: str, limit: int,
             blank.append(lineno)  # no article in it: said once at the end of the file
             continue
         try:
-            yield _article(raw, start, origin, fallback_id, warn)
+            article = _article(raw, start, origin, fallback_id, warn)
         except InputError as exc:
             yield Analysis.failed(fallback_id, one_line(str(exc)), origin)
+            continue
+        repeated = seen.repeated(article, lineno)
+        if repeated and repeated_ids == "error":
+            yield Analysis.failed(article.doc_id, f"{origin}: {repeated}; the first is kept: give each article "
+                                                  f"its own doc_id", origin)
+            continue
+        if repeated:
+            warn(f"{origin}: {repeated}; both are analysed: give each article its own doc_id")
+        yield article
     if len(blank) == 1:
         warn(f"{name}:{blank[0]}: blank line skipped; each line of a JSONL file holds one article")
     elif blank:
         warn(f"{name}: {len(blank)} blank lines skipped (lines {listed(blank)}); each line of a JSONL file "
              f"holds one article")
+
+
+class _SeenIds:
+    """The doc_ids of a file's articles so far: for each, its first line and a digest of its text
+    and URL (about 150 bytes a line, not the texts)."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.first: dict[str, tuple[int, bytes]] = {}
+
+    def repeated(self, article: Article, lineno: int) -> Optional[str]:
+        """None for a new doc_id or the same article again; else what is wrong, in words."""
+        digest = hashlib.blake2b(f"{article.url or ''}\0{article.text}".encode("utf-8", "surrogatepass"),
+                                 digest_size=16).digest()
+        line, first = self.first.setdefault(article.doc_id, (lineno, digest))
+        if line == lineno or first == digest:
+            return None
+        return (f"doc_id {quoted(article.doc_id)} was already given on line {line} of {self.name}, with "
+                f"another text or URL")
 
 
 def _lines(stream, limit: int):
