@@ -240,3 +240,11 @@ def test_ingest_refuses_a_repeated_doc_id_with_another_text(write, tmp_path):
         assert [(s["doc_id"], s["status"]) for s in statuses] == [("a", "ok"), ("a", "duplicate"), ("a", "error"),
                                                                   ("b", "ok")]
         assert statuses[2]["reason"] == reason
+
+
+def test_analyze_jsonl_with_a_lone_surrogate_escape_is_one_error_line(write):
+    path = write("s.jsonl", '{"doc_id": "a\\udc80", "text": "He said yes."}\n{"doc_id": "b", "text": "ok"}\n')
+    result = run(["analyze", "--format", "jsonl", str(path)])  # was a UnicodeEncodeError traceback
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert [json.loads(line)["status"] for line in result.stdout.splitlines()] == ["error", "ok"]
+    assert "half of a UTF-16 surrogate pair" in result.stderr

@@ -482,3 +482,61 @@ def test_doc_ids_repeat_only_within_one_file(write):
     one, two = write("one.jsonl", '{"doc_id": "a", "text": "x"}\n'), write("two.jsonl", '{"doc_id": "a", "text": "y"}\n')
     items, said = read_warned([one, two])
     assert [i.text for i in items] == ["x", "y"] and said == []
+
+
+# --- found by the property tests (tests/test_reader_properties.py) -------------------------------
+
+def test_empty_jsonl_file_is_warned(write):
+    path = write("empty.jsonl", b"")
+    assert read_warned([path]) == ([], [f"{path}: is empty; it holds no article"])
+
+
+def test_feed_that_feedparser_cannot_parse_is_a_failed_record(write):
+    path = write("bad.rss", '<?xml version="1.0"?><rss version="2.0"><channel><title>&#x110000;</title>'
+                            "</channel></rss>")  # feedparser raises ValueError from chr()
+    [item] = read_all([path])
+    assert_failed(item, "bad", str(path), "cannot be read as a feed", "give an RSS or Atom feed")
+
+
+@pytest.mark.parametrize("field", ["doc_id", "text", "title", "html"])
+def test_jsonl_lone_surrogate_escape_is_a_failed_line(write, field):
+    line = {"doc_id": "a", "text": "He said it was fine."}
+    line[field] = "He said \ud800 it was fine."  # json.dumps writes the escape \ud800
+    path = write("s.jsonl", json.dumps(line) + "\n" + '{"doc_id": "b", "text": "ok"}\n')
+    bad, ok = read_all([path])
+    assert_failed(bad, "s-1", f"{path}:1: \"{field}\" holds \\ud800 at character 8, half of a UTF-16 surrogate pair "
+                              f"and no character; write the whole pair or remove it")
+    assert isinstance(ok, Article)
+    [emoji] = read_all([write("e.jsonl", '{"doc_id": "e", "text": "Smile \\ud83d\\ude00"}\n')])  # a whole pair
+    assert emoji.text == "Smile \U0001F600"
+
+
+@pytest.mark.parametrize("ref", ["&#1;", "&#x1;", "&#X1F;", "&#27;", "&#0008;"])
+def test_html_with_a_control_character_reference_keeps_its_article(write, no_network, ref):
+    # libxml2 puts the control character in the tree, trafilatura's XML refuses it: no text at all
+    page = PAGE.replace("the budget was", f"the budget{ref} was")
+    assert page != PAGE
+    [a] = read_all([write("ctrl.html", page)])
+    assert isinstance(a, Article), a
+    assert "the budget was" in a.text and '"We did what we promised," she said.' in a.text
+
+
+def test_feed_with_a_huge_style_attribute_is_read_quickly(write):
+    import time
+
+    body = '&lt;p style="' + "x" * 40_000 + '"&gt;The mayor said the harbour would reopen.&lt;/p&gt;'
+    path = write("style.rss", '<?xml version="1.0"?><rss version="2.0"><channel><title>G</title><item><title>H</title>'
+                              f"<guid>h</guid><description>{body}</description></item></channel></rss>")
+    start = time.perf_counter()
+    [a] = read_all([path])  # feedparser's sanitizer took 12 s on this (quadratic in the attribute)
+    assert time.perf_counter() - start < 2
+    assert a.text == "The mayor said the harbour would reopen."
+
+
+def test_feed_entry_scripts_and_styles_are_not_text(write):
+    body = ("&lt;p&gt;Kept.&lt;/p&gt;&lt;script&gt;var x = 1;&lt;/script&gt;&lt;style&gt;p {color: red}&lt;/style&gt;"
+            "&lt;p onclick='evil()'&gt;Also kept.&lt;/p&gt;")
+    path = write("s.rss", '<?xml version="1.0"?><rss version="2.0"><channel><title>G</title><item><title>H</title>'
+                          f"<guid>h</guid><description>{body}</description></item></channel></rss>")
+    [a] = read_all([path])
+    assert a.text == "Kept.\nAlso kept."

@@ -7,6 +7,7 @@ every other page goes to trafilatura exactly as given. A publication date the pa
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator
 
 from ..errors import InputError
@@ -15,6 +16,10 @@ from .decode import normalise
 from .depth import flatten, inspect
 from .warn import Warn, check_published, log_warning, quoted
 
+# &#1; ... &#31; (not tab, newline, return): libxml2 puts the control character in the tree, which
+# trafilatura's XML then refuses, so it finds no text at all
+_CONTROL_REF = re.compile(r"&#(?:0*(?:1[124-9]|2[0-9]|3[01]|[1-8])(?![0-9])"
+                          r"|[xX]0*(?:1[0-9a-fA-F]|[1-8bBcCeEfF])(?![0-9a-fA-F]));?")
 # <meta property|name|itemprop="..."> naming the publication date (lower case)
 PUBLISHED_META = frozenset({
     "article:published_time", "og:published_time", "og:article:published_time", "datepublished", "date",
@@ -25,13 +30,12 @@ PUBLISHED_META = frozenset({
 def article_from_html(markup: str, doc_id: str, origin: str, warn: Warn = log_warning, **given) -> Article:
     """An Article from HTML markup. Fields in `given` (title, url, published, outlet, author) that
     are not None win over the page's metadata."""
-    import trafilatura  # imported here: reading text or JSONL should not pay for it
-
     tree, deep = inspect(markup)
     source = _flattened(markup) if deep else markup
-    doc: Any = trafilatura.bare_extraction(source, url=given.get("url"), with_metadata=True,
-                                           include_comments=False, include_tables=False)  # a Document
-    if doc is None or not (doc.text or "").strip():
+    doc = _extract(source, given.get("url"))
+    if _empty(doc) and _CONTROL_REF.search(source):  # retried without them: pages without are as before
+        doc = _extract(_CONTROL_REF.sub("", source), given.get("url"))
+    if _empty(doc):
         raise InputError(origin, "no article text found in the HTML; check that it is an article page, "
                                  "or give the text as plain text")
     text = normalise(doc.text or "", origin)
@@ -43,6 +47,18 @@ def article_from_html(markup: str, doc_id: str, origin: str, warn: Warn = log_wa
     else:
         _check_page_dates(tree, doc.date, origin, warn)
     return Article(doc_id=doc_id, text=text, origin=origin, **meta)
+
+
+def _extract(markup: str, url) -> Any:
+    """trafilatura's Document (text and metadata) for the markup, or None."""
+    import trafilatura  # imported here: reading text or JSONL should not pay for it
+
+    return trafilatura.bare_extraction(markup, url=url, with_metadata=True, include_comments=False,
+                                       include_tables=False)
+
+
+def _empty(doc) -> bool:
+    return doc is None or not (doc.text or "").strip()
 
 
 def _flattened(markup: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Iterator, Literal, Optional, Union
 
 from ..errors import InputError
@@ -24,6 +25,7 @@ from .warn import Warn, check_published, listed, log_warning, quoted
 
 OPTIONAL = ("title", "url", "published", "outlet", "author")
 CHUNK = 1 << 16
+_SURROGATE = re.compile("[\ud800-\udfff]")  # what a JSON escape like \ud800 without its pair decodes to
 RepeatedIds = Literal["warn", "error"]
 
 
@@ -61,11 +63,23 @@ def read_jsonl(stream, name: str, stem: str, limit: int, warn: Warn = log_warnin
         if repeated:
             warn(f"{origin}: {repeated}; both are analysed: give each article its own doc_id")
         yield article
-    if len(blank) == 1:
+    if pos == 0:
+        warn(f"{name}: is empty; it holds no article")
+    elif len(blank) == 1:
         warn(f"{name}:{blank[0]}: blank line skipped; each line of a JSONL file holds one article")
     elif blank:
         warn(f"{name}: {len(blank)} blank lines skipped (lines {listed(blank)}); each line of a JSONL file "
              f"holds one article")
+
+
+def _no_surrogates(origin: str, fields: dict) -> None:
+    """Refuse a string holding half of a UTF-16 surrogate pair (JSON "\\ud800" alone): it is no
+    character, and no output could be written with it."""
+    for name, value in fields.items():
+        m = _SURROGATE.search(value) if isinstance(value, str) else None
+        if m:
+            raise InputError(origin, f'"{name}" holds \\u{ord(m.group()):04x} at character {m.start():,}, half of '
+                                     f"a UTF-16 surrogate pair and no character; write the whole pair or remove it")
 
 
 class _SeenIds:
@@ -129,6 +143,7 @@ def _article(raw: bytes, offset: int, origin: str, fallback_id: str, warn: Warn)
     doc_id = str(doc_id)
     meta = {k: str(d[k]) for k in OPTIONAL if d.get(k) not in (None, "")}
     text, markup = d.get("text"), d.get("html")
+    _no_surrogates(origin, {"doc_id": doc_id, "text": text, "html": markup, **meta})
     if isinstance(text, str):
         if not text.strip():
             raise InputError(origin, '"text" is empty; give the article text')
