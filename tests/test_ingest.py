@@ -423,7 +423,8 @@ def test_html_meta_published_that_is_not_a_date_is_warned(write, no_network):
 
 def test_feed_entry_date_that_is_not_a_date_is_warned(write):
     feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Gazette</title>'
-            '<item><title>A</title><guid>a</guid><pubDate>the day after</pubDate><description>One text.</description></item>'
+            '<item><title>A</title><guid>a</guid><pubDate>the day after</pubDate>'
+            '<description>One text.</description></item>'
             '<item><title>B</title><guid>b</guid><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate>'
             '<description>Two text.</description></item></channel></rss>')
     path = write("g.rss", feed)
@@ -479,7 +480,8 @@ def test_repeated_doc_id_with_another_text_is_an_error_for_ingest(write):
 
 
 def test_doc_ids_repeat_only_within_one_file(write):
-    one, two = write("one.jsonl", '{"doc_id": "a", "text": "x"}\n'), write("two.jsonl", '{"doc_id": "a", "text": "y"}\n')
+    one = write("one.jsonl", '{"doc_id": "a", "text": "x"}\n')
+    two = write("two.jsonl", '{"doc_id": "a", "text": "y"}\n')
     items, said = read_warned([one, two])
     assert [i.text for i in items] == ["x", "y"] and said == []
 
