@@ -493,11 +493,29 @@ def test_empty_jsonl_file_is_warned(write):
     assert read_warned([path]) == ([], [f"{path}: is empty; it holds no article"])
 
 
-def test_feed_that_feedparser_cannot_parse_is_a_failed_record(write):
-    path = write("bad.rss", '<?xml version="1.0"?><rss version="2.0"><channel><title>&#x110000;</title>'
-                            "</channel></rss>")  # feedparser raises ValueError from chr()
+def test_feed_that_feedparser_cannot_parse_is_a_failed_record(write, monkeypatch):
+    import feedparser
+
+    def refuse(data, **kwargs):
+        raise ValueError("chr() arg not in range(0x110000)")  # as feedparser did for &#x110000;
+    monkeypatch.setattr(feedparser, "parse", refuse)
+    path = write("bad.rss", '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>')
     [item] = read_all([path])
-    assert_failed(item, "bad", str(path), "cannot be read as a feed", "give an RSS or Atom feed")
+    assert_failed(item, "bad", f"{path}: cannot be read as a feed (chr() arg not in range(0x110000)); "
+                               f"give an RSS or Atom feed")
+
+
+@pytest.mark.parametrize("ref", ["&#x110000;", "&#xD800;", "&#55296;", "&#" + "9" * 5000 + ";"])
+def test_feed_character_reference_to_no_character_loses_no_entry(write, ref):
+    feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>G</title>'
+            f"<item><title>A</title><guid>a</guid><description>Bad {ref} one.</description></item>"
+            "<item><title>B</title><guid>b</guid><description>Good one.</description></item></channel></rss>")
+    path = write("refs.rss", feed)
+    (a, b), said = read_warned([path])  # feedparser raised on it: the whole feed was one failed record
+    assert (a.text, b.text) == ("Bad \ufffd one.", "Good one.")
+    [w] = said
+    assert w.startswith(f"{path}: 1 character reference to no character ('{ref[:20]}")
+    assert w.endswith(") read as U+FFFD")
 
 
 @pytest.mark.parametrize("field", ["doc_id", "text", "title", "html"])
