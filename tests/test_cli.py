@@ -200,3 +200,51 @@ def test_settings_lists_every_setting():
     for s in SETTINGS.values():
         assert f"{s.owner}.{s.name}" in result.stdout and s.env in result.stdout and s.help in result.stdout
         assert repr(s.shown_default) in result.stdout and s.allowed in result.stdout
+
+
+def test_analyze_and_ingest_print_reader_warnings_on_stderr(write, tmp_path):
+    write("d/a.jsonl", '{"doc_id": "j1", "text": "She said yes.", "published": "someday"}\n\n')
+    write("d/b.txt", ARTICLE)
+    write("d/notes.pdf", b"%PDF-1.4")
+    folder = str(tmp_path / "d")
+    warnings = [f"presswatch: warning: {folder}: skipped 1 file of unknown type (notes.pdf); articles are read "
+                f"from .txt, .html, .htm, .jsonl, .rss, .atom, .xml, .warc, .warc.gz files",
+                f"presswatch: warning: {folder}/a.jsonl:1: published 'someday' is not a date, so the analysis "
+                f"looks for the date in the text; write it as YYYY-MM-DD",
+                f"presswatch: warning: {folder}/a.jsonl:2: blank line skipped; each line of a JSONL file holds "
+                f"one article"]
+    result = run(["analyze", "--format", "jsonl", folder])
+    assert result.exit_code == 0 and result.stderr.splitlines() == warnings
+    assert [json.loads(line)["doc_id"] for line in result.stdout.splitlines()] == ["j1", "b"]
+    result = run(["ingest", folder, "--db", f"sqlite:///{tmp_path}/c.db"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[:3] == warnings and "2 stored" in result.stderr
+
+
+def test_ingest_refuses_a_repeated_doc_id_with_another_text(write, tmp_path):
+    from presswatch.store import open_store
+
+    path = write("r.jsonl", '{"doc_id": "a", "text": "She said yes."}\n'
+                            '{"doc_id": "a", "text": "She said yes."}\n'
+                            '{"doc_id": "a", "text": "He said no."}\n'
+                            '{"doc_id": "b", "text": "They said maybe."}\n')
+    db = f"sqlite:///{tmp_path}/c.db"
+    result = run(["ingest", str(path), "--db", db])
+    assert result.exit_code == 1
+    reason = (f"{path}:3: doc_id 'a' was already given on line 1 of {path}, with another text or URL; "
+              f"the first is kept: give each article its own doc_id")
+    assert f"ERROR a: {reason}" in result.stderr.splitlines()
+    with open_store(db) as store:
+        assert store.stats()["articles"] == 2  # line 1 and line 4; line 2 is the same article
+        statuses = store.statuses(store.runs()[0]["id"])
+        assert [(s["doc_id"], s["status"]) for s in statuses] == [("a", "ok"), ("a", "duplicate"), ("a", "error"),
+                                                                  ("b", "ok")]
+        assert statuses[2]["reason"] == reason
+
+
+def test_analyze_jsonl_with_a_lone_surrogate_escape_is_one_error_line(write):
+    path = write("s.jsonl", '{"doc_id": "a\\udc80", "text": "He said yes."}\n{"doc_id": "b", "text": "ok"}\n')
+    result = run(["analyze", "--format", "jsonl", str(path)])  # was a UnicodeEncodeError traceback
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert [json.loads(line)["status"] for line in result.stdout.splitlines()] == ["error", "ok"]
+    assert "half of a UTF-16 surrogate pair" in result.stderr

@@ -1,5 +1,6 @@
 """ingest: every input becomes an Article, or a failed Analysis with a one-line reason naming it."""
 import io
+import json
 import socket
 
 import pytest
@@ -186,6 +187,52 @@ def test_html_declared_charset(write, no_network):
     assert isinstance(a, Article) and "café est fermé" in a.text
 
 
+DEEP_PARAGRAPHS = ["OTTAWA - The finance minister said on Tuesday that the budget was fair and balanced.",
+                   '"We did what we promised," she said, adding that the deficit would shrink next year.',
+                   "Opposition leaders called the plan reckless and vowed to vote against it."]
+DEEP_ARTICLE = ("<article><h1>Minister defends budget</h1>" + "".join(f"<p>{p}</p>" for p in DEEP_PARAGRAPHS)
+                + "</article>")
+
+
+def deep_page(depth, tag="div", before=""):
+    return ("<html><head><title>Minister defends budget</title></head><body><nav>Home | World</nav>" + before
+            + f"<{tag}>" * depth + DEEP_ARTICLE + f"</{tag}>" * depth + "</body></html>")
+
+
+@pytest.mark.parametrize("depth", [300, 1000, 5000])
+def test_html_nested_deeper_than_libxml2_parses_still_gives_the_article(write, no_network, depth):
+    # libxml2 stops at 256 nested elements and drops the rest: the article used to be lost
+    [shallow] = read_all([write("shallow.html", deep_page(0))])
+    [a] = read_all([write("deep.html", deep_page(depth))])
+    assert isinstance(a, Article), a
+    assert (a.text, a.title) == (shallow.text, "Minister defends budget")
+    assert all(p in a.text for p in DEEP_PARAGRAPHS)
+
+
+@pytest.mark.parametrize("tag,before", [("blockquote", ""), ("b", ""), ("div", "<span>" * 400 + "ad")],
+                         ids=["blockquotes", "bold", "deep-ad-before"])
+def test_html_other_deep_nestings_keep_the_article(write, no_network, tag, before):
+    [a] = read_all([write("deep.html", deep_page(3000 if not before else 0, tag, before))])
+    assert isinstance(a, Article) and all(p in a.text for p in DEEP_PARAGRAPHS), a
+
+
+def test_normal_html_is_never_flattened(write, no_network, monkeypatch):
+    import presswatch.ingest.html as html
+
+    monkeypatch.setattr(html, "flatten", lambda markup: pytest.fail("a normal page was flattened"))
+    [a] = read_all([write("budget.html", PAGE)])
+    [b] = read_all([write("nested.html", deep_page(250))])  # 250 + html/body: just inside the limit
+    assert isinstance(a, Article) and isinstance(b, Article)
+
+
+def test_feed_entry_nested_deep_keeps_its_text(write):
+    body = "<div>" * 1000 + "<p>The mayor said the harbour would reopen in May.</p>" + "</div>" * 1000
+    feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Gazette</title><item><title>Harbour</title>'
+            f"<guid>h1</guid><description><![CDATA[{body}]]></description></item></channel></rss>")
+    [a] = read_all([write("deep.rss", feed)])
+    assert isinstance(a, Article) and a.text == "The mayor said the harbour would reopen in May.", a
+
+
 # --- JSONL -----------------------------------------------------------------------------------
 
 def test_jsonl_good_lines(write):
@@ -204,7 +251,9 @@ def test_jsonl_good_lines(write):
 
 BAD_LINES = [
     ("not json at all", "corpus-2", ["is not valid JSON", "column 1"]),
-    ('{"doc_id": "x", "text": "unterminated}', "corpus-2", ["is not valid JSON"]),
+    ('{"doc_id": "x", "text": "unterminated}', "corpus-2",
+     ["is not valid JSON (Unterminated string starting at column 25)"]),
+    ('{"doc_id": "x", "text": "a\u0001b"}', "corpus-2", ["(Invalid control character at column 27)"]),
     ("[1, 2]", "corpus-2", ["is a JSON list, not an object"]),
     ('"just a string"', "corpus-2", ["not an object"]),
     ('{"text": "No id here."}', "corpus-2", ['has no "doc_id"']),
@@ -295,3 +344,219 @@ def test_stdin_jsonl_with_a_long_first_chunk():
 def test_stdin_bad(data, needles):
     [item] = read_all(["-"], stdin=io.BytesIO(data))
     assert_failed(item, "stdin", "<stdin>", *needles)
+
+
+# --- warnings: what is read but not used is said, one line naming the input ------------------
+
+def read_warned(paths, stdin=None, **limit):
+    """(items, warnings): the items must be those read without a warn given."""
+    said: list = []
+    items = list(read_inputs([str(p) for p in paths], stdin=stdin, warn=said.append, **limit))
+    for w in said:
+        assert "\n" not in w and w.strip(), w
+    return items, said
+
+
+def test_jsonl_blank_lines_are_warned_once_per_file(write):
+    path = write("corpus.jsonl", '{"doc_id": "a", "text": "One."}\n\n   \n{"doc_id": "b", "text": "Two."}\n\n')
+    items, said = read_warned([path])
+    assert [i.doc_id for i in items] == ["a", "b"]
+    assert said == [f"{path}: 3 blank lines skipped (lines 2, 3, 5); each line of a JSONL file holds one article"]
+    one = write("one.jsonl", '{"doc_id": "a", "text": "One."}\n\n{"doc_id": "b", "text": "Two."}\n')
+    assert read_warned([one])[1] == [f"{one}:2: blank line skipped; each line of a JSONL file holds one article"]
+
+
+def test_jsonl_without_blank_lines_warns_nothing(write):
+    path = write("corpus.jsonl", '{"doc_id": "a", "text": "One.", "published": "2024-04-03"}\n'
+                                 '{"doc_id": "b", "text": "Two.", "published": "2024"}\n')
+    assert read_warned([path])[1] == []
+
+
+def test_stdin_jsonl_blank_lines_are_warned():
+    items, said = read_warned(["-"], stdin=io.BytesIO(b'\n{"doc_id": "a", "text": "one"}\n'))
+    assert [i.doc_id for i in items] == ["a"] and said == ["<stdin>:1: blank line skipped; each line of a "
+                                                           "JSONL file holds one article"]
+
+
+def test_unknown_files_in_a_directory_are_warned(write, tmp_path):
+    write("d/a.txt", ARTICLE)
+    write("d/report.pdf", b"%PDF-1.4")
+    write("d/sub/photo.PNG", b"\x89PNG")
+    write("d/.hidden.pdf", b"%PDF")  # hidden files and folders are skipped quietly, as documented
+    write("d/.git/x.pdf", b"%PDF")
+    items, said = read_warned([tmp_path / "d"])
+    assert [i.doc_id for i in items] == ["a"]
+    assert said == [f"{tmp_path / 'd'}: skipped 2 files of unknown type (report.pdf, sub/photo.PNG); "
+                    f"articles are read from .txt, .html, .htm, .jsonl, .rss, .atom, .xml, .warc, .warc.gz files"]
+
+
+@pytest.mark.parametrize("value", ["next Tuesday", "2024-13-45", "12", "{'day': 3}"])
+def test_jsonl_published_that_is_not_a_date_is_kept_and_warned(write, value):
+    path = write("p.jsonl", json.dumps({"doc_id": "a", "text": "One.", "published": value}) + "\n")
+    [a], said = read_warned([path])
+    assert isinstance(a, Article) and a.published == value  # kept as given: the analysis decides
+    assert said == [f"{path}:1: published {value!r} is not a date, so the analysis looks for the date in "
+                    f"the text; write it as YYYY-MM-DD"]
+
+
+def test_jsonl_published_ambiguous_is_warned(write):
+    path = write("p.jsonl", '{"doc_id": "a", "text": "One.", "published": "05/03/2024"}\n')
+    assert read_warned([path])[1] == [f"{path}:1: published date '05/03/2024' is ambiguous (day/month or "
+                                      f"month/day); only its year is used"]
+
+
+def test_jsonl_html_line_published_that_is_not_a_date_is_warned(write, no_network):
+    path = write("p.jsonl", json.dumps({"doc_id": "a", "html": PAGE, "published": "soon"}) + "\n")
+    [a], said = read_warned([path])
+    assert a.published == "soon" and said == [f"{path}:1: published 'soon' is not a date, so the analysis "
+                                              f"looks for the date in the text; write it as YYYY-MM-DD"]
+
+
+def test_html_meta_published_that_is_not_a_date_is_warned(write, no_network):
+    page = PAGE.replace('content="2024-03-05"', 'content="yesterday"')
+    [a], said = read_warned([write("budget.html", page)])
+    assert isinstance(a, Article) and a.published is None
+    assert said == [f"{a.origin}: the page's published date 'yesterday' (<meta article:published_time>) is not "
+                    f"a date; the page gives no date"]
+    assert read_warned([write("fine.html", PAGE)])[1] == []
+
+
+def test_feed_entry_date_that_is_not_a_date_is_warned(write):
+    feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Gazette</title>'
+            '<item><title>A</title><guid>a</guid><pubDate>the day after</pubDate>'
+            '<description>One text.</description></item>'
+            '<item><title>B</title><guid>b</guid><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate>'
+            '<description>Two text.</description></item></channel></rss>')
+    path = write("g.rss", feed)
+    (a, b), said = read_warned([path])
+    assert (a.published, b.published) == (None, "2024-03-05")
+    assert said == [f"{path}#1: the entry's date 'the day after' is not a date feedparser can read; the entry has "
+                    f"no published date (write it as RFC 822, e.g. Tue, 05 Mar 2024 10:00:00 GMT, or ISO 8601)"]
+
+
+def test_warnings_never_change_the_results(write, tmp_path):
+    write("d/a.jsonl", '{"doc_id": "a", "text": "One.", "published": "never"}\n\n{"bad json\n')
+    write("d/b.pdf", b"%PDF")
+    write("d/c.txt", ARTICLE)
+    items, said = read_warned([tmp_path / "d"])
+    assert items == read_all([tmp_path / "d"]) and len(said) == 3
+
+
+def test_library_callers_get_warnings_through_logging(write, caplog):
+    path = write("one.jsonl", '{"doc_id": "a", "text": "One."}\n\n')
+    with caplog.at_level("WARNING", logger="presswatch.ingest"):
+        [a] = read_all([path])
+    assert [r.getMessage() for r in caplog.records] == [f"{path}:2: blank line skipped; each line of a JSONL "
+                                                        f"file holds one article"]
+
+
+# --- a doc_id given twice in one JSONL file ------------------------------------------------------
+
+REPEATS = ('{"doc_id": "a", "text": "First text."}\n'
+           '{"doc_id": "b", "text": "Other."}\n'
+           '{"doc_id": "a", "text": "First text."}\n'  # the same article again (PolNeAR: one per annotator)
+           '{"doc_id": "a", "text": "A different text."}\n'
+           '{"doc_id": "a", "text": "First text.", "url": "https://x.org/a"}\n')  # same text, another URL
+
+
+def test_repeated_doc_id_is_read_and_warned_when_its_text_differs(write):
+    path = write("r.jsonl", REPEATS)
+    items, said = read_warned([path])
+    assert [(i.doc_id, i.text) for i in items] == [("a", "First text."), ("b", "Other."), ("a", "First text."),
+                                                   ("a", "A different text."), ("a", "First text.")]
+    assert all(isinstance(i, Article) for i in items)
+    assert said == [f"{path}:{n}: doc_id 'a' was already given on line 1 of {path}, with another text or URL; "
+                    f"both are analysed: give each article its own doc_id" for n in (4, 5)]
+
+
+def test_repeated_doc_id_with_another_text_is_an_error_for_ingest(write):
+    path = write("r.jsonl", REPEATS)
+    items = list(read_inputs([str(path)], warn=pytest.fail, repeated_ids="error"))
+    assert [type(i).__name__ for i in items] == ["Article", "Article", "Article", "Analysis", "Analysis"]
+    for bad, n in zip(items[3:], (4, 5)):
+        assert_failed(bad, "a", f"{path}:{n}: doc_id 'a' was already given on line 1 of {path}, with another "
+                                f"text or URL; the first is kept: give each article its own doc_id")
+        assert bad.origin == f"{path}:{n}"
+
+
+def test_doc_ids_repeat_only_within_one_file(write):
+    one = write("one.jsonl", '{"doc_id": "a", "text": "x"}\n')
+    two = write("two.jsonl", '{"doc_id": "a", "text": "y"}\n')
+    items, said = read_warned([one, two])
+    assert [i.text for i in items] == ["x", "y"] and said == []
+
+
+# --- found by the property tests (tests/test_reader_properties.py) -------------------------------
+
+def test_empty_jsonl_file_is_warned(write):
+    path = write("empty.jsonl", b"")
+    assert read_warned([path]) == ([], [f"{path}: is empty; it holds no article"])
+
+
+def test_feed_that_feedparser_cannot_parse_is_a_failed_record(write, monkeypatch):
+    import feedparser
+
+    def refuse(data, **kwargs):
+        raise ValueError("chr() arg not in range(0x110000)")  # as feedparser did for &#x110000;
+    monkeypatch.setattr(feedparser, "parse", refuse)
+    path = write("bad.rss", '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>')
+    [item] = read_all([path])
+    assert_failed(item, "bad", f"{path}: cannot be read as a feed (chr() arg not in range(0x110000)); "
+                               f"give an RSS or Atom feed")
+
+
+@pytest.mark.parametrize("ref", ["&#x110000;", "&#xD800;", "&#55296;", "&#" + "9" * 5000 + ";"])
+def test_feed_character_reference_to_no_character_loses_no_entry(write, ref):
+    feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>G</title>'
+            f"<item><title>A</title><guid>a</guid><description>Bad {ref} one.</description></item>"
+            "<item><title>B</title><guid>b</guid><description>Good one.</description></item></channel></rss>")
+    path = write("refs.rss", feed)
+    (a, b), said = read_warned([path])  # feedparser raised on it: the whole feed was one failed record
+    assert (a.text, b.text) == ("Bad \ufffd one.", "Good one.")
+    [w] = said
+    assert w.startswith(f"{path}: 1 character reference to no character ('{ref[:20]}")
+    assert w.endswith(") read as U+FFFD")
+
+
+@pytest.mark.parametrize("field", ["doc_id", "text", "title", "html"])
+def test_jsonl_lone_surrogate_escape_is_a_failed_line(write, field):
+    line = {"doc_id": "a", "text": "He said it was fine."}
+    line[field] = "He said \ud800 it was fine."  # json.dumps writes the escape \ud800
+    path = write("s.jsonl", json.dumps(line) + "\n" + '{"doc_id": "b", "text": "ok"}\n')
+    bad, ok = read_all([path])
+    assert_failed(bad, "s-1", f"{path}:1: \"{field}\" holds \\ud800 at character 8, half of a UTF-16 surrogate pair "
+                              f"and no character; write the whole pair or remove it")
+    assert isinstance(ok, Article)
+    [emoji] = read_all([write("e.jsonl", '{"doc_id": "e", "text": "Smile \\ud83d\\ude00"}\n')])  # a whole pair
+    assert emoji.text == "Smile \U0001F600"
+
+
+@pytest.mark.parametrize("ref", ["&#1;", "&#x1;", "&#X1F;", "&#27;", "&#0008;"])
+def test_html_with_a_control_character_reference_keeps_its_article(write, no_network, ref):
+    # libxml2 puts the control character in the tree, trafilatura's XML refuses it: no text at all
+    page = PAGE.replace("the budget was", f"the budget{ref} was")
+    assert page != PAGE
+    [a] = read_all([write("ctrl.html", page)])
+    assert isinstance(a, Article), a
+    assert "the budget was" in a.text and '"We did what we promised," she said.' in a.text
+
+
+def test_feed_with_a_huge_style_attribute_is_read_quickly(write):
+    import time
+
+    body = '&lt;p style="' + "x" * 40_000 + '"&gt;The mayor said the harbour would reopen.&lt;/p&gt;'
+    path = write("style.rss", '<?xml version="1.0"?><rss version="2.0"><channel><title>G</title><item><title>H</title>'
+                              f"<guid>h</guid><description>{body}</description></item></channel></rss>")
+    start = time.perf_counter()
+    [a] = read_all([path])  # feedparser's sanitizer took 12 s on this (quadratic in the attribute)
+    assert time.perf_counter() - start < 2
+    assert a.text == "The mayor said the harbour would reopen."
+
+
+def test_feed_entry_scripts_and_styles_are_not_text(write):
+    body = ("&lt;p&gt;Kept.&lt;/p&gt;&lt;script&gt;var x = 1;&lt;/script&gt;&lt;style&gt;p {color: red}&lt;/style&gt;"
+            "&lt;p onclick='evil()'&gt;Also kept.&lt;/p&gt;")
+    path = write("s.rss", '<?xml version="1.0"?><rss version="2.0"><channel><title>G</title><item><title>H</title>'
+                          f"<guid>h</guid><description>{body}</description></item></channel></rss>")
+    [a] = read_all([path])
+    assert a.text == "Kept.\nAlso kept."

@@ -28,6 +28,11 @@ def _fail(message: str, code: int = 1) -> NoReturn:
     sys.exit(code)
 
 
+def _warn(message: str) -> None:
+    """What the readers read but did not use (ingest/warn.py): one line on stderr, the run goes on."""
+    click.echo(f"presswatch: warning: {message}", err=True)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="presswatch")
 def cli():
@@ -50,7 +55,7 @@ def analyze(paths, fmt, batch_size, reference, facts):
     Results come out in input order, one per article (per line for JSONL input). Exits 1 if any
     article failed; the others are still written."""
     options = _options(reference, facts)
-    items = read_inputs(paths, stdin=sys.stdin, max_bytes=_run_options().max_bytes)
+    items = read_inputs(paths, stdin=sys.stdin, max_bytes=_run_options().max_bytes, warn=_warn)
     try:
         failed = _write(analyze_many(items, options, batch_size=batch_size), fmt, sys.stdout)
     except PresswatchError as exc:
@@ -172,7 +177,7 @@ def ingest(paths, db, batch_size):
     run = _run_options(db=db)
     with open_store(run.db) as store, progress_bar() as bar:
         report = run_ingest(paths, store, _options(), max_bytes=run.max_bytes, batch_size=batch_size,
-                            progress=bar, stdin=sys.stdin)
+                            progress=bar, stdin=sys.stdin, warn=_warn)
     for doc_id, reason in report.errors:
         click.echo(f"ERROR {doc_id}: {reason}", err=True)
     click.echo(summary(report), err=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
 from ..extras import require
-from ..ingest import read_inputs
+from ..ingest import Warn, log_warning, read_inputs
 from ..options import DEFAULT, DEFAULT_RUN, Options
 from ..pipeline import analyze_many
 from ..records import Article
@@ -38,9 +38,9 @@ class Report:
 
 def ingest(paths: Iterable[str], store, options: Options = DEFAULT, max_bytes: int = DEFAULT_RUN.max_bytes,
            batch_size: Optional[int] = None, progress: Optional[Callable[[Report], None]] = None,
-           stdin=None) -> Report:
+           stdin=None, warn: Warn = log_warning) -> Report:
     """Ingest every article of `paths` into `store`, analysed with `options`; `progress(report)` is
-    called after each one."""
+    called after each one, `warn(line)` for what the readers read but did not use (ingest/warn.py)."""
     paths = list(paths)
     report = Report(store.start_run(paths))
     start = time.perf_counter()
@@ -55,7 +55,7 @@ def ingest(paths: Iterable[str], store, options: Options = DEFAULT, max_bytes: i
             progress(report)
 
     def fresh():
-        for seq, item in enumerate(_read(paths, stdin, max_bytes)):
+        for seq, item in enumerate(_read(paths, stdin, max_bytes, warn)):
             analysed = None
             if isinstance(item, tuple):  # (Article, Analysis) from a `presswatch batch` output folder
                 item, analysed = item
@@ -80,7 +80,7 @@ def ingest(paths: Iterable[str], store, options: Options = DEFAULT, max_bytes: i
     return report
 
 
-def _read(paths, stdin, max_bytes: int):
+def _read(paths, stdin, max_bytes: int, warn: Warn):
     """The inputs in order; a `presswatch batch` output folder gives its analysed articles."""
     from ..batch.load import is_batch_output, read_output  # pyarrow is imported only to read one
     for path in paths:
@@ -88,7 +88,8 @@ def _read(paths, stdin, max_bytes: int):
             require("batch", f"reading the presswatch batch output {path}")
             yield from read_output(path)
         else:
-            yield from read_inputs([path], stdin=stdin, max_bytes=max_bytes)
+            # a doc_id repeated in a JSONL file with another text: an error row, never a second copy
+            yield from read_inputs([path], stdin=stdin, max_bytes=max_bytes, warn=warn, repeated_ids="error")
 
 
 __all__ = ["ingest", "Report"]

@@ -22,6 +22,7 @@ from ..records import Analysis, Article
 from .decode import decode, one_line
 from .html import article_from_html
 from .paths import file_stem
+from .warn import Warn, log_warning
 
 Item = Union[Article, Analysis]
 
@@ -35,7 +36,8 @@ def _charset(content_type: str) -> str | None:
     return m.group(1) if m else None
 
 
-def read_warc(path: str, limit: int, start: int = 0, end: Optional[int] = None) -> Iterator[Item]:
+def read_warc(path: str, limit: int, start: int = 0, end: Optional[int] = None,
+              warn: Warn = log_warning) -> Iterator[Item]:
     """The HTML pages of the records of `path` that start in [start, end) (end None: the file's
     end), each page at most `limit` bytes; `start` must be a record's first byte."""
     stem = file_stem(path)
@@ -47,10 +49,10 @@ def read_warc(path: str, limit: int, start: int = 0, end: Optional[int] = None) 
         return
     with fh:
         end = os.fstat(fh.fileno()).st_size if end is None else end
-        yield from _read_range(fh, path, stem, start, end, limit)
+        yield from _read_range(fh, path, stem, start, end, limit, warn)
 
 
-def _read_range(fh, path: str, stem: str, start: int, end: int, limit: int) -> Iterator[Item]:
+def _read_range(fh, path: str, stem: str, start: int, end: int, limit: int, warn: Warn) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
 
     last = nxt = start  # the last record's offset, and where the record after it starts
@@ -68,7 +70,7 @@ def _read_range(fh, path: str, stem: str, start: int, end: int, limit: int) -> I
                 raise EOFError(f"the record at byte {last:,} is cut short")
             nxt = last + max(0, records.get_record_length())  # negative in a file gzipped whole
             if ctype is not None:
-                yield _page(rec, body, ctype, f"{path}#{last}", f"{stem}@{last}", limit)
+                yield _page(rec, body, ctype, f"{path}#{last}", f"{stem}@{last}", limit, warn)
     except Exception as exc:  # ArchiveLoadFailed, a truncated gzip member, ...
         yield _truncated(fh, path, stem, nxt, one_line(exc))
         return
@@ -102,14 +104,14 @@ def _cut_short(rec) -> bool:
     return not rec.rec_headers.get_header("Content-Length") or getattr(rec.raw_stream, "limit", 0) > 0
 
 
-def _page(rec, body: bytes, ctype: str, origin: str, unnamed: str, limit: int) -> Item:
+def _page(rec, body: bytes, ctype: str, origin: str, unnamed: str, limit: int, warn: Warn) -> Item:
     url = rec.rec_headers.get_header("WARC-Target-URI")
     doc_id = url or unnamed
     try:
         if len(body) > limit:
             raise InputError(origin, f"the page is larger than the limit of {limit:,} bytes; "
                                      f"raise PRESSWATCH_MAX_BYTES")
-        return article_from_html(_decode(body, origin, _charset(ctype)), doc_id, origin, url=url)
+        return article_from_html(_decode(body, origin, _charset(ctype)), doc_id, origin, warn=warn, url=url)
     except InputError as exc:
         return Analysis.failed(doc_id, one_line(str(exc)), origin)
 
