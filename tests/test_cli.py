@@ -221,7 +221,7 @@ def test_analyze_and_ingest_print_reader_warnings_on_stderr(write, tmp_path):
     assert result.stderr.splitlines()[:3] == warnings and "2 stored" in result.stderr
 
 
-def test_ingest_refuses_a_repeated_doc_id_with_another_text(write, tmp_path):
+def test_ingest_refuses_a_repeated_doc_id(write, tmp_path):
     from presswatch.store import open_store
 
     path = write("r.jsonl", '{"doc_id": "a", "text": "She said yes."}\n'
@@ -231,15 +231,17 @@ def test_ingest_refuses_a_repeated_doc_id_with_another_text(write, tmp_path):
     db = f"sqlite:///{tmp_path}/c.db"
     result = run(["ingest", str(path), "--db", db])
     assert result.exit_code == 1
-    reason = (f"{path}:3: doc_id 'a' was already given on line 1 of {path}, with another text or URL; "
-              f"the first is kept: give each article its own doc_id")
-    assert f"ERROR a: {reason}" in result.stderr.splitlines()
+    same = (f"{path}:2: doc_id 'a' was already given on line 1 of {path}, for the same article; "
+            f"the first is kept: give each article its own doc_id")
+    other = (f"{path}:3: doc_id 'a' was already given on line 1 of {path}, with another text or URL; "
+             f"the first is kept: give each article its own doc_id")
+    assert f"ERROR a: {same}" in result.stderr.splitlines() and f"ERROR a: {other}" in result.stderr.splitlines()
     with open_store(db) as store:
-        assert store.stats()["articles"] == 2  # line 1 and line 4; line 2 is the same article
+        assert store.stats()["articles"] == 2  # line 1 and line 4: nothing stored twice or overwritten
         statuses = store.statuses(store.runs()[0]["id"])
-        assert [(s["doc_id"], s["status"]) for s in statuses] == [("a", "ok"), ("a", "duplicate"), ("a", "error"),
+        assert [(s["doc_id"], s["status"]) for s in statuses] == [("a", "ok"), ("a", "error"), ("a", "error"),
                                                                   ("b", "ok")]
-        assert statuses[2]["reason"] == reason
+        assert [s["reason"] for s in statuses[1:3]] == [same, other]
 
 
 def test_analyze_jsonl_with_a_lone_surrogate_escape_is_one_error_line(write):

@@ -469,13 +469,14 @@ def test_repeated_doc_id_is_read_and_warned_when_its_text_differs(write):
                     f"both are analysed: give each article its own doc_id" for n in (4, 5)]
 
 
-def test_repeated_doc_id_with_another_text_is_an_error_for_ingest(write):
+def test_a_repeated_doc_id_is_an_error_for_ingest(write):
     path = write("r.jsonl", REPEATS)
     items = list(read_inputs([str(path)], warn=pytest.fail, repeated_ids="error"))
-    assert [type(i).__name__ for i in items] == ["Article", "Article", "Article", "Analysis", "Analysis"]
-    for bad, n in zip(items[3:], (4, 5)):
-        assert_failed(bad, "a", f"{path}:{n}: doc_id 'a' was already given on line 1 of {path}, with another "
-                                f"text or URL; the first is kept: give each article its own doc_id")
+    assert [type(i).__name__ for i in items] == ["Article", "Article", "Analysis", "Analysis", "Analysis"]
+    for bad, n, how in zip(items[2:], (3, 4, 5), ("for the same article", "with another text or URL",
+                                                  "with another text or URL")):
+        assert_failed(bad, "a", f"{path}:{n}: doc_id 'a' was already given on line 1 of {path}, {how}; "
+                                f"the first is kept: give each article its own doc_id")
         assert bad.origin == f"{path}:{n}"
 
 

@@ -5,10 +5,10 @@ not to the file: a corpus may be large. A bad line becomes a failed record namin
 the other lines are still read. A line's "text" is used exactly as given (no line-end
 normalisation), because scorers give offsets into that text. Blank lines hold no article: they are
 skipped with one warning per file listing them; a `published` value that is not a date is kept and
-warned about (ingest/warn.py). A doc_id given again in the same file for the same text and URL is
-read again (PolNeAR repeats an article once per annotator); with another text or URL it is warned
-about and read (`repeated_ids="warn"`, for analyze) or refused for that line (`"error"`, for ingest,
-where the first is stored and nothing is overwritten).
+warned about (ingest/warn.py). A doc_id given again in the same file is, for analyze
+(`repeated_ids="warn"`), read again, silently for the same text and URL (PolNeAR repeats an article
+once per annotator) and with a warning for another text or URL; for ingest (`"error"`) it is an
+error for that line: the first is stored, nothing is overwritten.
 """
 from __future__ import annotations
 
@@ -57,11 +57,11 @@ def read_jsonl(stream, name: str, stem: str, limit: int, warn: Warn = log_warnin
             continue
         repeated = seen.repeated(article, lineno)
         if repeated and repeated_ids == "error":
-            yield Analysis.failed(article.doc_id, f"{origin}: {repeated}; the first is kept: give each article "
-                                                  f"its own doc_id", origin)
+            yield Analysis.failed(article.doc_id, f"{origin}: {repeated[1]}; the first is kept: give each "
+                                                  f"article its own doc_id", origin)
             continue
-        if repeated:
-            warn(f"{origin}: {repeated}; both are analysed: give each article its own doc_id")
+        if repeated and not repeated[0]:
+            warn(f"{origin}: {repeated[1]}; both are analysed: give each article its own doc_id")
         yield article
     if pos == 0:
         warn(f"{name}: is empty; it holds no article")
@@ -90,15 +90,16 @@ class _SeenIds:
         self.name = name
         self.first: dict[str, tuple[int, bytes]] = {}
 
-    def repeated(self, article: Article, lineno: int) -> Optional[str]:
-        """None for a new doc_id or the same article again; else what is wrong, in words."""
+    def repeated(self, article: Article, lineno: int) -> Optional[tuple[bool, str]]:
+        """None for a new doc_id; else (the same text and URL?, the repeat in words)."""
         digest = hashlib.blake2b(f"{article.url or ''}\0{article.text}".encode("utf-8", "surrogatepass"),
                                  digest_size=16).digest()
         line, first = self.first.setdefault(article.doc_id, (lineno, digest))
-        if line == lineno or first == digest:
+        if line == lineno:
             return None
-        return (f"doc_id {quoted(article.doc_id)} was already given on line {line} of {self.name}, with "
-                f"another text or URL")
+        same = first == digest
+        return same, (f"doc_id {quoted(article.doc_id)} was already given on line {line} of {self.name}, "
+                      + ("for the same article" if same else "with another text or URL"))
 
 
 def _lines(stream, limit: int):
