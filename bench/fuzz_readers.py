@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import sys
 import tempfile
 import time
 import traceback
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
@@ -32,19 +32,15 @@ TARGETS = ("jsonl", "stdin", "html", "feed", "text", "query")
 
 
 def machine() -> dict:
+    """bench/speed.py's machine, with the versions of the libraries the readers lean on."""
+    import feedparser
     import hypothesis
     import lxml.etree
     import trafilatura
-    import feedparser
 
-    cpu = platform.processor() or "unknown"
-    try:
-        with open("/proc/cpuinfo") as fh:
-            cpu = next((ln.split(":", 1)[1].strip() for ln in fh if ln.startswith("model name")), cpu)
-    except OSError:
-        pass
-    return {"platform": platform.platform(), "cpu": cpu, "cores": os.cpu_count(),
-            "python": platform.python_version(), "hypothesis": hypothesis.__version__,
+    from speed import machine as base
+
+    return {**base(), "hypothesis": hypothesis.__version__,
             "trafilatura": trafilatura.__version__, "feedparser": feedparser.__version__,
             "lxml": ".".join(map(str, lxml.etree.LXML_VERSION)),
             "libxml2": ".".join(map(str, lxml.etree.LIBXML_VERSION))}

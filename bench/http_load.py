@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import platform
 import random
 import re
 import socket
@@ -157,14 +156,12 @@ def start_server(db_path, workers, pythonpath=None):
 
 
 def machine() -> str:
-    model = platform.processor() or "unknown CPU"
-    try:
-        with open("/proc/cpuinfo") as fh:
-            model = next((ln.split(":", 1)[1].strip() for ln in fh if ln.startswith("model name")), model)
-    except OSError:
-        pass
+    """bench/speed.py's machine in a line, with the load average before the run."""
+    from speed import machine as base
+
+    m = base()
     load = " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
-    return f"{os.cpu_count()} cores ({model}), Python {platform.python_version()}, load average before: {load}"
+    return f"{m['cores']} cores ({m['cpu']}), Python {m['python']}, load average before: {load}"
 
 
 def pct(xs, p):

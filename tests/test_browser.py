@@ -7,12 +7,11 @@ Skipped where chromium or Playwright is missing, unless PRESSWATCH_REQUIRE_BROWS
 """
 import json
 import os
-import socket
-import threading
 import time
 
 import pytest
 from corpus_fixtures import add_all, corpus, hostile
+from web_server import running
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -26,28 +25,15 @@ if not os.environ.get("PRESSWATCH_REQUIRE_BROWSER"):
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """The app over a SQLite corpus, served by uvicorn on a free loopback port."""
-    import uvicorn
-
+    """The app over a SQLite corpus, served as `presswatch serve` serves it on a free loopback port."""
     from presswatch.store import open_store
     from presswatch.web import create_app
 
     url = f"sqlite:///{tmp_path_factory.mktemp('web')}/corpus.db"
     with open_store(url) as store:
         add_all(store, corpus() + [hostile()])
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(url), log_level="warning"))
-    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not srv.started and time.time() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "the web app did not start"
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    with running(create_app(url)) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture(scope="module")
