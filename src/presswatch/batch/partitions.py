@@ -20,7 +20,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Optional, Union
+from typing import Iterable, Iterator, Union
 
 from ..errors import InputError
 from ..options import DEFAULT_RUN

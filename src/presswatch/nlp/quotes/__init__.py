@@ -14,7 +14,8 @@ from ..quotemarks import find_quoted
 from ..text import paragraphs
 from .according import find_according
 from .direct import find_direct
-from .index import Covered, Paragraphs, TokenIndex
+from ..spans import Covered
+from .index import Paragraphs, TokenIndex
 from .merge import dedupe, is_headline, join_interrupted, merge
 from .record import RawQuote
 from .reported import Context, find_reported

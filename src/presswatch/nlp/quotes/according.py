@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..lexicons.speech import cue_base
-from .index import Covered
+from ..spans import Covered
 from .parse import source_span
 
 

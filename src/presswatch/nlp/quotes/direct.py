@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from ..lexicons.people import ABBREVIATED_HONORIFICS
 from ..lexicons.speech import OBJECT_FORMS, PHRASAL_FORMS, SPEECH_FORMS, cue_base
 from ..quotemarks import Quoted
-from .index import Covered, Neighbours
+from ..spans import Covered
+from .index import Neighbours
 from .parse import cue_span, source_span, subject_of
 from .record import RawQuote
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import bisect
 
-from ..spans import Covered  # noqa: F401  (the quoted passages; used by the finders)
-
 
 class TokenIndex:
     """The tokens of a Doc by character offset."""

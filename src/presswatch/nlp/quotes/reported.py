@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .content import content_of
-from .index import Covered, Paragraphs, TokenIndex
+from ..spans import Covered
+from .index import Paragraphs, TokenIndex
 from .parse import cue_span, source_span, speaker_like, subject_of
 from .record import RawQuote
 from .scope import Cue, Scope
