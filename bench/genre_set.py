@@ -7,6 +7,7 @@ this loader rebuilds the gold file from ../shared/eval/data/ptc and refuses a te
 differs.
 
     python bench/genre_set.py --out GOLD.jsonl [--annotator a] [--shared DIR]   # the gold file
+    python bench/genre_set.py --file PART.jsonl --out GOLD.jsonl    # check one annotation file
     python bench/genre_set.py --agreement [--shared DIR]     # annotator b scored against a
 """
 import argparse
@@ -56,8 +57,8 @@ def gold_article(row: dict, text: str) -> dict:
     return {"doc_id": row["doc_id"], "text": text, "quotes": quotes}
 
 
-def load(shared: Path, annotator: str = "a") -> list:
-    path = ANNOTATIONS / f"annotator_{annotator}.jsonl"
+def load(shared: Path, annotator: str = "a", path: Path | None = None) -> list:
+    path = path or ANNOTATIONS / f"annotator_{annotator}.jsonl"
     texts = ptc_texts(shared)
     out = []
     with open(path, encoding="utf-8") as fh:
@@ -97,13 +98,14 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", default=str(REPO.parent / "shared"))
     ap.add_argument("--annotator", default="a")
+    ap.add_argument("--file", help="an annotation file to check instead of annotator_<a>.jsonl")
     ap.add_argument("--out", help="write the gold JSONL here")
     ap.add_argument("--agreement", action="store_true")
     a = ap.parse_args()
     shared = Path(a.shared).resolve()
     if a.agreement:
         return agreement(shared)
-    arts = load(shared, a.annotator)
+    arts = load(shared, a.annotator, Path(a.file) if a.file else None)
     n = sum(len(x["quotes"]) for x in arts)
     print(f"{len(arts)} articles, {n} statements, {sum(q['speaker'] is not None for x in arts for q in x['quotes'])} "
           f"with a resolved speaker", file=sys.stderr)
