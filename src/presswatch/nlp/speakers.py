@@ -11,6 +11,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .lexicons.calendar import MONTH_NAMES, WEEKDAY_NAMES
 from .lexicons.first_names import gender_of
 from .lexicons.people import (DOCUMENT_NOUNS, FEMALE_PRONOUNS as FEMALE, GENDERED_TITLES, GENERIC_ORG_NOUNS,
                               GROUP_NOUNS, HONORIFICS, MALE_PRONOUNS as MALE, ORG_NOUNS,
@@ -183,6 +184,8 @@ def build_registry(doc) -> tuple[Registry, Mentions]:
                     and reg.find(person_words(ent.text), "PERSON") is not None):
                 continue
             label = "PERSON"  # "Schuh is aware ..." tagged NORP: the surname of a person named before
+        if label == "PERSON":
+            ent = _without_place(ent)
         text = ent.text
         if text.endswith(("'s", "’s")):
             text = text[:-2]  # "the Parole Board of Canada's logic": the name without its possessive
@@ -221,6 +224,21 @@ def build_registry(doc) -> tuple[Registry, Mentions]:
         if p is not None:
             order.add(ent.start_char, p)
     return reg, order
+
+
+def _without_place(ent):
+    """"ambassador to Chile Mark Ellison", "Surrey Mayor Doug McCallum": the recognizer glued a place
+    or a title to the name. The name starts at a known first name when the words before it follow
+    a preposition or end in a title, and the first word is not itself a first name ("Mary Ann
+    Smith", "George St. Pierre" stay whole)."""
+    doc = ent.doc
+    if len(ent) < 3 or gender_of(doc[ent.start].text):
+        return ent
+    after_prep = ent.start > 0 and doc[ent.start - 1].pos_ == "ADP"
+    for k in range(ent.start + 1, ent.end - 1):
+        if gender_of(doc[k].text) and (after_prep or doc[k - 1].lower_.strip(".") in HONORIFICS):
+            return doc[k:ent.end]
+    return ent
 
 
 def _titled_name(text: str) -> bool:
@@ -269,15 +287,49 @@ def resolve(raw_quotes, doc, text):
     return reg, speakers
 
 
+# what the recognizer marks as a time or an amount: never someone who speaks
+NOT_SPEAKER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"})
+TIME_WORDS = frozenset(WEEKDAY_NAMES) | frozenset(MONTH_NAMES) | {"today", "yesterday", "tomorrow", "tonight"}
+
+
+def can_speak(src) -> bool:
+    """A source token can be a speaker: not a time, a date or a quantity ("testifying Tuesday",
+    "at least 20"), whatever the parse made its subject."""
+    if src is None:
+        return True
+    return src.ent_type_ not in NOT_SPEAKER_LABELS and src.lower_ not in TIME_WORDS and not src.like_num
+
+
+def description_of(q, text: str) -> Optional[str]:
+    """What an unresolved statement's speaker is called: its source as written when that describes
+    someone who can speak ("a spokesman", "UN organizations", "All those involved"); None for a
+    pronoun nobody was found for, a time, a quantity, or a document without an owner."""
+    if q.source is None:
+        return None
+    src = q.source_token
+    words = text[q.source[0]:q.source[1]].split()
+    if not words or not can_speak(src):
+        return None
+    if src is not None and src.lower_ in DOCUMENT_NOUNS and _document_owner(src) is None:
+        return None
+    if len(words) == 1 and words[0].lower() in PERSONAL_PRONOUNS | {"who", "which", "that"}:
+        return None
+    return " ".join(words)
+
+
 def _of_source(q, r: _Reading) -> Optional[Person]:
     """The person a statement's written source is: a pronoun, several people, a document's owner,
-    a name or a role."""
+    a name or a role; nobody for a time, a quantity or a document without an owner."""
     src = q.source_token
     s, e = q.source
     src_text = r.text[s:e]
     low = src_text.lower().strip()
     head = src.lower_ if src is not None else low.split()[-1] if low else ""
+    if not can_speak(src):
+        return None
     owner = _document_owner(src) if src is not None and src.lower_ in DOCUMENT_NOUNS else None
+    if owner is None and src is not None and src.lower_ in DOCUMENT_NOUNS and src.pos_ == "NOUN":
+        return None  # "according to a statement": a document nobody is named behind
     if src is not None and src.pos_ == "PRON" and src.lower_ in PERSONAL_PRONOUNS \
             or low in MALE | FEMALE | PLURAL | {"i", "we"}:
         return _resolve_pronoun(head if src is not None else low, q, r.last, r.last_para, r.order, r.subjects,
@@ -305,7 +357,9 @@ def _named_or_role(src, s: int, e: int, src_text: str, r: _Reading) -> Optional[
     p = None
     # "UN organizations": the head is a common noun, so the speaker is the phrase
     head_named = (src is None or src.ent_type_ in ("PERSON", "ORG") or src.pos_ == "PROPN"
-                  or (s, e) in r.reg.spans)
+                  or (s, e) in r.reg.spans
+                  # "ambassador to Chile Mark Ellison": the source is the name in apposition
+                  or any(c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG") for c in src.children))
     if head_named:
         p = r.order.first_between(s, e)
     words = person_words(src_text)
