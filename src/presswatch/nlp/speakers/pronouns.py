@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from .antecedents import antecedent_weights, best, candidates
 from .registry import Person, subjects_between
 from ..lexicons.people import FEMALE_PRONOUNS as FEMALE, MALE_PRONOUNS as MALE, PLURAL_PRONOUNS as PLURAL
 
@@ -19,8 +20,9 @@ def lead_person(q, text, order, compatible) -> Optional[Person]:
     return next(iter(named.values())) if len(named) == 1 else None
 
 
-def resolve_pronoun(pron, q, last, last_para, order, subjects, text=None) -> Optional[Person]:
-    def compatible(p):
+def compatible_with(pron: str):
+    """Who a pronoun can stand for: gender and number as far as they are known."""
+    def compatible(p) -> bool:
         if pron in MALE:
             return p.kind == "PERSON" and p.gender != "f"
         if pron in FEMALE:
@@ -30,10 +32,15 @@ def resolve_pronoun(pron, q, last, last_para, order, subjects, text=None) -> Opt
         if pron == "it":
             return p.kind == "ORG"
         return p.kind == "PERSON"
+    return compatible
 
+
+def rule_choice(pron, q, last, last_para, order, subjects, text=None) -> Optional[Person]:
+    """The hand rule: the person a lead-in introduced, else the most recent compatible subject close
+    by, else the previous speaker of the last paragraphs, else the last compatible mention."""
+    compatible = compatible_with(pron)
     if pron == "i" or pron == "we":
         return last if last is not None and q.paragraph - last_para <= 2 else None
-    # the most recent compatible subject before the statement (its quote or its pronoun), close by
     anchor = min(q.start, q.source[0]) if q.source else q.start
     if q.is_direct and text is not None and anchor == q.start:
         # “...,” he says -- right after a sentence that introduced one person ("... for accountant
@@ -47,3 +54,24 @@ def resolve_pronoun(pron, q, last, last_para, order, subjects, text=None) -> Opt
     if last is not None and q.paragraph - last_para <= 3 and compatible(last):
         return last
     return order.last_before(anchor, compatible)
+
+
+def resolve_pronoun(pron, q, last, last_para, order, subjects, text=None, trace=None,
+                    weights=None) -> Optional[Person]:
+    """The person a pronoun source stands for: the learned ranker's choice among the candidates
+    (antecedents.py), or the rule's where no model is shipped or for "I" and "we". `trace`, a
+    list, receives (quote, candidates) for training; `weights` replaces the shipped model."""
+    rule = rule_choice(pron, q, last, last_para, order, subjects, text)
+    if pron in ("i", "we") or text is None:
+        return rule
+    compatible = compatible_with(pron)
+    lead = lead_person(q, text, order, compatible) if q.is_direct else None
+    if lead is not None and lead is rule:
+        return rule  # the one person a lead-in introduced: certain enough for the rule
+    cands = candidates(compatible, q, last, last_para, order, subjects, text, rule, lead)
+    if trace is not None:
+        trace.append((q, cands))
+    weights = antecedent_weights() if weights is None else weights
+    if not cands or not weights:
+        return rule
+    return best(cands, weights)

@@ -23,12 +23,16 @@ class _Reading:
     text: str
     last: Optional[Person] = None  # the previous statement's speaker
     last_para: int = -10
+    trace: Optional[list] = None  # (quote, candidates) of every pronoun, for training
+    weights: Optional[dict] = None  # the pronoun model's weights; None: the shipped ones
 
 
-def resolve(raw_quotes, doc, text):
-    """Attach a Person (or None) to every RawQuote; returns (registry, [Person|None per quote])."""
+def resolve(raw_quotes, doc, text, trace: Optional[list] = None, weights: Optional[dict] = None):
+    """Attach a Person (or None) to every RawQuote; returns (registry, [Person|None per quote]).
+    `trace`, a list, receives the candidates of every pronoun source, and `weights` replaces the
+    shipped pronoun model ({}: the hand rule alone), for scripts/train_antecedents.py."""
     reg, order = build_registry(doc)
-    r = _Reading(reg, order, subject_mentions(doc, order, reg), text)
+    r = _Reading(reg, order, subject_mentions(doc, order, reg), text, trace=trace, weights=weights)
     speakers = []
     for q in raw_quotes:
         p = None
@@ -93,7 +97,7 @@ def _of_source(q, r: _Reading) -> Optional[Person]:
     if src is not None and src.pos_ == "PRON" and src.lower_ in PERSONAL_PRONOUNS \
             or low in MALE | FEMALE | PLURAL | {"i", "we"}:
         return resolve_pronoun(head if src is not None else low, q, r.last, r.last_para, r.order, r.subjects,
-                                r.text)
+                               r.text, r.trace, r.weights)
     if src is not None and any(c.dep_ == "conj" for c in src.children) and " and " in src_text:
         # several people speaking together: one GROUP speaker that "they" can refer to
         return _register(r, src_text, "GROUP", (s, e))
