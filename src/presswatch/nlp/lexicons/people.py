@@ -60,7 +60,7 @@ who witnesses
 
 # "the company said": an organisation named before under its kind
 ORG_NOUNS = frozenset("""
-agency airline association authority automaker band bank board broadcaster campaign carrier chain
+agency airline association authority automaker band bank board broadcaster bureau campaign carrier chain
 channel charity city club commission company corporation council country court department diocese
 federation firm force foundation franchise government group hospital institute insurer league
 manufacturer ministry network newspaper office organisation organization party police province

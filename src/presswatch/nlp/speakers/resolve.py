@@ -124,7 +124,12 @@ def _named_or_role(src, s: int, e: int, src_text: str, r: _Reading) -> Optional[
                   or (s, e) in r.reg.spans
                   # "ambassador to Chile Mark Ellison": the source is the name in apposition
                   or any(c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG") for c in src.children))
-    if head_named:
+    appos = next((c for c in src.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")), None) \
+        if src is not None and src.pos_ == "NOUN" and not src.ent_type_ else None
+    if appos is not None:
+        # "The chairman of the committee, Devin Nunes": the name in apposition, not the committee
+        p = r.order.first_between(appos.left_edge.idx, appos.idx + len(appos.text))
+    if p is None and head_named:
         p = r.order.first_between(s, e)
     words = person_words(src_text)
     if p is None and words and src is not None and src.pos_ == "PROPN":
