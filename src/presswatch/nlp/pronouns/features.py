@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..lexicons.first_names import gender_of
-from ..lexicons.people import (FEMALE_PRONOUNS, GENDERED_TITLES, HONORIFICS, MALE_PRONOUNS, NAME_SUFFIXES,
-                               PRONOUN_CASE, THIRD_PERSON_PLURAL)
+from ..lexicons.people import (FEMALE_PRONOUNS, GENDERED_TITLES, GROUP_NOUNS, HONORIFICS, MALE_PRONOUNS, NAME_SUFFIXES,
+                               ORG_NOUNS, PRONOUN_CASE, THIRD_PERSON_PLURAL)
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 OBJECT_DEPS = {"dobj", "dative", "iobj", "oprd"}
 # dependents that start a clause of their own: where a binding domain ends
 CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis", "pcomp"}
-# labels of entities that are groups or things, never "he" or "she"
+# labels of entities that are groups or things (the recognizer also gives them to unfamiliar names)
 NON_PERSON_LABELS = {"ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 
 
@@ -99,8 +99,8 @@ class Context:
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 words = name_words(doc, ent.start, ent.end)
-                g = span_gender(doc, ent.start, ent.end, words)
-                if g and len(words) > 1:
+                g, strong = span_gender(doc, ent.start, ent.end, words)
+                if g and strong and len(words) > 1:
                     gender.setdefault(words[-1].lower_, g)
         ctx = cls(sent_of, sent_start, positions, gender)
         _CONTEXTS[doc] = ctx
@@ -126,41 +126,46 @@ def name_words(doc, start: int, end: int) -> list:
             and t.lower_.strip(".") not in NAME_SUFFIXES and t.dep_ != "case"]
 
 
-def span_gender(doc, start: int, end: int, words: list, ctx: Optional[Context] = None) -> Optional[str]:
-    """'m' | 'f' | None: from a gendered title in or just before the mention, the first name, or
-    the gender the same surname has elsewhere in the article."""
-    for t in doc[max(start - 1, 0):end]:
+def span_gender(doc, start: int, end: int, words: list, ctx: Optional[Context] = None) -> tuple:
+    """(gender, strong): 'm' | 'f' | None, strong when a gendered title before the name or the
+    first name of a full name says it; weak when a lone word ("Kelly": a first name or a surname)
+    or the same surname elsewhere in the article says it."""
+    first = words[0].i if words else end
+    for t in doc[max(start - 1, 0):first]:
         g = GENDERED_TITLES.get(t.lower_.strip("."))
         if g:
-            return g
+            return g, True
     if not words:
-        return None
-    if len(words) > 1 or ctx is None:
+        return None, False
+    if len(words) > 1:
         g = gender_of(words[0].text)
-        if g or ctx is None:
-            return g
-    return ctx.gender.get(words[-1].lower_) or (gender_of(words[0].text) if len(words) == 1 else None)
+        if g:
+            return g, True
+    if ctx is not None and words[-1].lower_ in ctx.gender:
+        return ctx.gender[words[-1].lower_], False
+    return (gender_of(words[0].text), False) if len(words) == 1 else (None, False)
 
 
 def number_of(span) -> str:
-    """sg | pl | group (an organisation, a country: "they" or "it") | thing."""
+    """sg | pl (a coordination inside the mention, a plural common noun) | group (an
+    organisation's kind: "the company", "the ministry")."""
     root = span.root
-    if any(c.dep_ == "cc" for c in root.children) or root.tag_ in ("NNS", "NNPS"):
+    if root.tag_ == "NNS" or any(t.dep_ == "cc" and t.head.i >= span.start for t in span):
         return "pl"
-    label = span.label_ or root.ent_type_
-    if label in NON_PERSON_LABELS:
+    if root.pos_ != "PROPN" and root.lower_ in GROUP_NOUNS | ORG_NOUNS:
         return "group"
     return "sg"
 
 
-def compatible(pron, gender: Optional[str], number: str, label: str) -> bool:
-    """Can this pronoun stand for this mention at all: gender, number and person against group."""
-    pg = pronoun_gender(pron.text)
+def compatible(pron, gender: tuple, number: str) -> bool:
+    """Can this pronoun stand for this mention at all: number, group against person, and a
+    gender the mention states strongly."""
     if pron.lower_ in THIRD_PERSON_PLURAL:
         return number in ("pl", "group")
-    if number != "sg" or label in NON_PERSON_LABELS:
+    if number != "sg":
         return False
-    return not (pg and gender and pg != gender)
+    pg, (g, strong) = pronoun_gender(pron.text), gender
+    return not (pg and g and strong and pg != g)
 
 
 @dataclass
@@ -168,7 +173,8 @@ class Candidate:
     """A candidate mention read once for one pronoun."""
     span: object
     role: str
-    gender: Optional[str]
+    gender: tuple  # (gender, strong) of span_gender
+    label: str
     ok: bool  # compatible with the pronoun (gender, number)
     sent: int
     mentions: int  # earlier occurrences of its name before the pronoun
@@ -179,11 +185,11 @@ def candidate(doc, ctx: Context, pron, span) -> Candidate:
     words = name_words(doc, span.start, span.end)
     gender = span_gender(doc, span.start, span.end, words, ctx)
     label = span.label_ or span.root.ent_type_
-    ok = compatible(pron, gender, number_of(span), label)
+    ok = compatible(pron, gender, number_of(span))
     keys = [w.lower_ for w in words] or [span.root.lower_]
     mentions = max(ctx.count_before(k, pron.i) for k in keys)
     first = min(min(ctx.first(k) for k in keys), span.start)
-    return Candidate(span, role_of(span.root), gender, ok, ctx.sent_of[span.root.i], mentions, first)
+    return Candidate(span, role_of(span.root), gender, label, ok, ctx.sent_of[span.root.i], mentions, first)
 
 
 def _bucket(n: int, edges=(0, 1, 2, 3, 5, 8, 12, 20, 35, 60)) -> str:
@@ -208,10 +214,24 @@ def pair_features(doc, ctx: Context, pron, cands: list, k: int) -> list[str]:
     if cr == pr:
         f.append("parallel")
         f.append(f"parallel|sd={min(max(sd, -1), 2)}")
-    f.append(f"g={'match' if c.gender else 'unknown'}")
+    f += _agreement_features(pron, c)
     f += _clause_features(pron, root, cr, pr, case, span)
     f += _salience_features(ctx, cands, k)
     f += _order_features(ctx, pron, cands, k, cr)
+    return f
+
+
+def _agreement_features(pron, c: Candidate) -> list[str]:
+    g, strong = c.gender
+    pg = pronoun_gender(pron.text)
+    if not g or not pg:
+        f = ["g=unknown"]
+    else:
+        f = [f"g={'match' if g == pg else 'clash'}|strong={strong}"]
+    if c.label in NON_PERSON_LABELS:
+        f.append("label=not_person")
+    elif c.label:
+        f.append(f"label={c.label}")
     return f
 
 
