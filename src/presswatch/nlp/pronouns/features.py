@@ -80,6 +80,7 @@ class Context:
     sent_start: list
     positions: dict
     gender: dict
+    people: list  # the start token of every PERSON entity, in order
 
     @classmethod
     def of(cls, doc) -> "Context":
@@ -102,7 +103,8 @@ class Context:
                 g, strong = span_gender(doc, ent.start, ent.end, words)
                 if g and strong and len(words) > 1:
                     gender.setdefault(words[-1].lower_, g)
-        ctx = cls(sent_of, sent_start, positions, gender)
+        people = [e.start for e in doc.ents if e.label_ == "PERSON"]
+        ctx = cls(sent_of, sent_start, positions, gender, people)
         _CONTEXTS[doc] = ctx
         return ctx
 
@@ -111,6 +113,9 @@ class Context:
 
     def total(self, word: str) -> int:
         return len(self.positions.get(word, ()))
+
+    def people_between(self, lo: int, hi: int) -> int:
+        return bisect.bisect_left(self.people, hi) - bisect.bisect_left(self.people, lo)
 
     def first(self, word: str) -> int:
         pos = self.positions.get(word)
@@ -178,6 +183,8 @@ class Candidate:
     ok: bool  # compatible with the pronoun (gender, number)
     sent: int
     mentions: int  # earlier occurrences of its name before the pronoun
+    total: int  # occurrences of its name in the article
+    words: int  # words of its name
     first: int  # where its name first occurs in the article
 
 
@@ -188,8 +195,10 @@ def candidate(doc, ctx: Context, pron, span) -> Candidate:
     ok = compatible(pron, gender, number_of(span))
     keys = [w.lower_ for w in words] or [span.root.lower_]
     mentions = max(ctx.count_before(k, pron.i) for k in keys)
+    total = max(ctx.total(k) for k in keys)
     first = min(min(ctx.first(k) for k in keys), span.start)
-    return Candidate(span, role_of(span.root), gender, label, ok, ctx.sent_of[span.root.i], mentions, first)
+    return Candidate(span, role_of(span.root), gender, label, ok, ctx.sent_of[span.root.i], mentions, first,
+                     total, len(words))
 
 
 def _bucket(n: int, edges=(0, 1, 2, 3, 5, 8, 12, 20, 35, 60)) -> str:
@@ -211,6 +220,10 @@ def pair_features(doc, ctx: Context, pron, cands: list, k: int) -> list[str]:
     f = ["bias", f"cr={cr}", f"pr={pr}", f"case={case}", f"cr={cr}|pr={pr}", f"cr={cr}|case={case}",
          f"d={_bucket(d)}" if before else f"cata_d={_bucket(d)}", f"sd={min(sd, 4)}" if sd >= 0 else "sd=-1",
          f"sd={min(max(sd, -1), 3)}|cr={cr}"]
+    f += [f"cr={cr}|pr={pr}|sd={min(max(sd, -1), 2)}", f"words={min(c.words, 2)}",
+          f"pron_head={pron.head.dep_}" if pron.dep_ == "poss" else f"pron_dep={pron.dep_}"]
+    if cr == "pp":
+        f.append(f"prep={root.head.lower_}")
     if cr == pr:
         f.append("parallel")
         f.append(f"parallel|sd={min(max(sd, -1), 2)}")
@@ -268,6 +281,9 @@ def _salience_features(ctx: Context, cands: list, k: int) -> list[str]:
         f.append("most_mentioned")
     elif any(c.mentions < o.mentions for o in others):
         f.append("less_mentioned")
+    f.append(f"total={_bucket(c.total, (0, 1, 2, 3, 5))}")
+    if all(c.total > o.total for o in others):
+        f.append("most_mentioned_total")
     if all(c.first < o.first for o in others):
         f.append("first_named")
     if len(ctx.sent_start) < 2 or c.first < ctx.sent_start[1]:
@@ -281,7 +297,8 @@ def _order_features(ctx: Context, pron, cands: list, k: int, cr: str) -> list[st
     c = cands[k]
     lo, hi = sorted((c.span.end, pron.i))
     between = [o for o in cands if o is not c and lo <= o.span.start < hi]
-    f = [f"between={min(len(between), 2)}", f"between_ok={min(sum(o.ok for o in between), 2)}"]
+    f = [f"between={min(len(between), 2)}", f"between_ok={min(sum(o.ok for o in between), 2)}",
+         f"people_between={min(ctx.people_between(lo, hi), 3)}"]
     if any(o.role == "subj" for o in between):
         f.append("subject_between")
     if c.span.end <= pron.i and not between:
