@@ -153,12 +153,15 @@ def span_gender(doc, start: int, end: int, words: list, ctx: Optional[Context] =
 
 def number_of(span) -> str:
     """sg | pl (a coordination inside the mention, a plural common noun) | group (an
-    organisation's kind: "the company", "the ministry")."""
+    organisation's kind: "the company", "the ministry") | either (a name the recognizer calls an
+    organisation or a place: "they" for a group, or "he" for a person it did not know)."""
     root = span.root
     if root.tag_ == "NNS" or any(t.dep_ == "cc" and t.head.i >= span.start for t in span):
         return "pl"
     if root.pos_ != "PROPN" and root.lower_ in GROUP_NOUNS | ORG_NOUNS:
         return "group"
+    if (span.label_ or root.ent_type_) in NON_PERSON_LABELS:
+        return "either"
     return "sg"
 
 
@@ -166,8 +169,8 @@ def compatible(pron, gender: tuple, number: str) -> bool:
     """Can this pronoun stand for this mention at all: number, group against person, and a
     gender the mention states strongly."""
     if pron.lower_ in THIRD_PERSON_PLURAL:
-        return number in ("pl", "group")
-    if number != "sg":
+        return number in ("pl", "group", "either")
+    if number not in ("sg", "either"):
         return False
     pg, (g, strong) = pronoun_gender(pron.text), gender
     return not (pg and g and strong and pg != g)
