@@ -83,9 +83,10 @@ class Resolution:
 
 
 def choose(scores: Sequence[float], threshold: float) -> Optional[int]:
-    """The index of the best score when it reaches the threshold, else None."""
+    """The index of the best score when it reaches the threshold, else None (never a candidate
+    scored 0.0: one that cannot be the antecedent, whatever the threshold)."""
     best = max(range(len(scores)), key=lambda j: scores[j], default=None)
-    return best if best is not None and scores[best] >= threshold else None
+    return best if best is not None and scores[best] > 0.0 and scores[best] >= threshold else None
 
 
 def _window(ctx: Context, starts: list, spans: list, pron) -> list:
