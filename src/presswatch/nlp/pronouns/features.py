@@ -57,6 +57,15 @@ def role_of(tok) -> str:
     return "other"
 
 
+def preposition_of(tok) -> str:
+    """The preposition a pp mention hangs on ("by", "with", "of"), through conjunctions; "other"
+    when the parse puts something else there (only closed-class words become feature names)."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    head = tok.head
+    return head.lower_ if head.dep_ in ("prep", "agent") and head.pos_ == "ADP" else "other"
+
+
 def clause_of(tok):
     """The head of the clause a token is in: its nearest ancestor that starts a clause."""
     t = tok
@@ -226,7 +235,7 @@ def pair_features(doc, ctx: Context, pron, cands: list, k: int) -> list[str]:
     f += [f"cr={cr}|pr={pr}|sd={min(max(sd, -1), 2)}", f"words={min(c.words, 2)}",
           f"pron_head={pron.head.dep_}" if pron.dep_ == "poss" else f"pron_dep={pron.dep_}"]
     if cr == "pp":
-        f.append(f"prep={root.head.lower_}")
+        f.append(f"prep={preposition_of(root)}")
     if cr == pr:
         f.append("parallel")
         f.append(f"parallel|sd={min(max(sd, -1), 2)}")

@@ -89,7 +89,7 @@ def choose(scores: Sequence[float], threshold: float) -> Optional[int]:
     return best if best is not None and scores[best] > 0.0 and scores[best] >= threshold else None
 
 
-def _window(ctx: Context, starts: list, spans: list, pron) -> list:
+def window(ctx: Context, starts: list, spans: list, pron) -> list:
     """The candidates a pronoun considers: up to WINDOW_MENTIONS back within WINDOW_SENTENCES
     sentences, and those after it in its own sentence."""
     sent = ctx.sent_of[pron.i]
@@ -125,13 +125,13 @@ def resolve(doc, candidates: Optional[Sequence[tuple[int, int]]] = None,
     for tok in doc:
         if not is_resolvable(tok):
             continue
-        window = _window(ctx, starts, spans, tok)
-        scores = [0.0 if f is None else probability(f, w) for f in features(doc, tok, window, ctx)]
+        near = window(ctx, starts, spans, tok)
+        scores = [0.0 if f is None else probability(f, w) for f in features(doc, tok, near, ctx)]
         best = choose(scores, th)
         span = (tok.idx, tok.idx + len(tok.text))
         if best is None:
             out.append(Resolution(span, tok.text, None, None, max(scores, default=0.0)))
         else:
-            a = window[best]
+            a = near[best]
             out.append(Resolution(span, tok.text, (a.start_char, a.end_char), a.text, scores[best]))
     return out
