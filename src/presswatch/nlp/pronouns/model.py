@@ -94,12 +94,12 @@ def window(ctx: Context, starts: list, spans: list, pron) -> list:
     sentences, and those after it in its own sentence."""
     sent = ctx.sent_of[pron.i]
     k = bisect.bisect_left(starts, pron.i)
-    back = []
+    back: list = []
     for j in range(k - 1, max(k - 1 - WINDOW_MENTIONS, -1), -1):
         if ctx.sent_of[spans[j].start] < sent - WINDOW_SENTENCES:
             break
         back.append(spans[j])
-    ahead = []
+    ahead: list = []
     for j in range(k, len(spans)):
         if ctx.sent_of[spans[j].start] != sent or len(ahead) >= WINDOW_MENTIONS:
             break
