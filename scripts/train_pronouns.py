@@ -11,8 +11,14 @@ AdaGrad and L2 (the house style of train_cue_model.py). The decision for one exa
 better-scored name when its score reaches a threshold (both FALSE otherwise), the threshold tuned
 on the 5-fold cross-validated scores of development, the folds grouped by Wikipedia page (the URL
 column groups the folds and nothing else: no feature reads it). gap-validation is the tuning set
-(the epochs and L2 were chosen on it): its figure is not a test figure. The artifact holds feature
-names and weights: no GAP text. Parsing takes under a minute; training, seconds.
+(the epochs and L2 were chosen on it): its figure is not a test figure.
+
+When the repository (--news-repo) has bench/polnear_speakers.py and annotations/polnear_speakers/,
+the PolNeAR train pronouns resolved there by hand are a second source: scored as presswatch resolves
+them (its own PERSON candidates; right when the chosen mention names the annotated speaker) with the
+GAP model alone, then by 5-fold CV by article with them in training; the shipped model is trained on
+GAP development and all of them (--news-weight times each). The artifact holds feature names and
+weights: no text of either set. Parsing takes under a minute; training, seconds.
 """
 import argparse
 import csv
