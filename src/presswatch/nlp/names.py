@@ -1,4 +1,4 @@
-"""The one name parser, shared by speaker resolution in an article (nlp/speakers.py) and speaker
+"""The one name parser, shared by speaker resolution in an article (nlp/speakers/) and speaker
 identity across the corpus (corpus/names.py).
 
 A person's name loses the honorifics and titles before it ("Ayatollah Seyyed", "Prime Minister")

@@ -1,5 +1,5 @@
 """Words about people and organisations: honorifics and titles, name suffixes, roles, groups,
-organisation kinds, documents, pronouns. Read by speaker resolution (nlp/speakers.py), the name
+organisation kinds, documents, pronouns. Read by speaker resolution (nlp/speakers/), the name
 parser (nlp/names.py) and the quote finder (nlp/quotes/)."""
 from __future__ import annotations
 
