@@ -88,3 +88,12 @@ def test_an_unnamed_source_is_unresolved_with_lower_confidence(quotes_of):
     assert named.speaker == "Jane Moss"
     assert unnamed.speaker != "Jane Moss"
     assert unnamed.confidence < named.confidence
+
+
+def test_a_quote_without_cue_goes_to_the_subject_before_it_not_the_person_mentioned(quotes_of):
+    quotes = quotes_of(
+        "The council met on Tuesday to discuss the budget.\n\n"
+        "In a press release on Friday, Mayor Diane Foster criticised Councillor Peter Walsh over the debt.\n\n"
+        "\"When the books were shown to me, I was shaken to the core.\"\n")
+    q = [q for q in quotes if "shaken" in q.content[0].text]
+    assert q and q[0].speaker == "Diane Foster"

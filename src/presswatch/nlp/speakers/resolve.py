@@ -9,7 +9,7 @@ from ..lexicons.calendar import MONTH_NAMES, WEEKDAY_NAMES
 from ..names import person_words
 from .entities import build_registry, subject_mentions
 from .pronouns import resolve_pronoun
-from .registry import Mentions, Person, Registry
+from .registry import Mentions, Person, Registry, subjects_between
 from .roles import document_owner, resolve_role
 from ..lexicons.people import DOCUMENT_NOUNS, FEMALE_PRONOUNS as FEMALE, MALE_PRONOUNS as MALE, PERSONAL_PRONOUNS, PLURAL_PRONOUNS as PLURAL
 
@@ -38,8 +38,8 @@ def resolve(raw_quotes, doc, text, trace: Optional[list] = None, weights: Option
         p = None
         if q.floating or q.source_token is None and q.source is None:
             p = r.last if (r.last is not None and q.paragraph - r.last_para <= 3) else None
-            if p is None:  # no recent speaker: the person named last before the quote
-                p = r.order.last_before(q.start, lambda pp: pp.kind == "PERSON")
+            if p is None:  # no recent speaker: the person subject of the lines before, else named last
+                p = _floating_speaker(q, r)
         elif q.source is not None:
             p = _of_source(q, r)
             _learn_gender(p, q.source_token)
@@ -49,6 +49,16 @@ def resolve(raw_quotes, doc, text, trace: Optional[list] = None, weights: Option
             if q.source is not None:
                 bisect.insort(r.subjects, (q.source[0], id(p), p))
     return reg, speakers
+
+
+def _floating_speaker(q, r: _Reading) -> Optional[Person]:
+    """A quote with no cue and no recent speaker: the person who is the subject of the sentences
+    just before it ("McCallum expressed concern about the city's debt. “When the books ...”"),
+    else the person named last."""
+    recent = [p for _, _, p in subjects_between(r.subjects, q.start - 400, q.start) if p.kind == "PERSON"]
+    if recent:
+        return recent[-1]
+    return r.order.last_before(q.start, lambda pp: pp.kind == "PERSON")
 
 
 # what the recognizer marks as a time or an amount: never someone who speaks
