@@ -97,3 +97,25 @@ def test_a_quote_without_cue_goes_to_the_subject_before_it_not_the_person_mentio
         "\"When the books were shown to me, I was shaken to the core.\"\n")
     q = [q for q in quotes if "shaken" in q.content[0].text]
     assert q and q[0].speaker == "Diane Foster"
+
+
+def test_an_acronym_is_the_organisation_named_in_full(quotes_of):
+    quotes = quotes_of(
+        "The Northern Valley Transit Authority opened the new line on Monday.\n\n"
+        "NVTA said the line would carry 20,000 riders a day by next year.\n")
+    assert speaker_of(quotes, "20,000 riders").endswith("Northern Valley Transit Authority")
+
+
+def test_a_title_alone_is_a_role_not_a_person(quotes_of):
+    quotes = quotes_of(
+        "Pope Leo met the bishops of the region in Rome on Sunday.\n\n"
+        "The Pope said the church would open its archives to the inquiry.\n")
+    assert speaker_of(quotes, "open its archives") == "Leo"
+
+
+def test_a_possessive_role_is_the_person_given_that_role_not_the_owner(quotes_of):
+    quotes = quotes_of(
+        "Daniel Price, a former contractor, was charged in May. Price's lawyer, Laura Chen, "
+        "spoke to reporters on Friday.\n\n"
+        "His lawyer said the charges would be dropped within weeks.\n")
+    assert speaker_of(quotes, "charges would be dropped") in ("Laura Chen", None)

@@ -14,7 +14,7 @@ ceo chair chairman chairwoman chancellor chief coach col colonel commander commi
 congresswoman constable councillor councilor crown dame defence defense deputy detective director dr
 economy education emir emperor energy environment envoy father finance fire foreign fr gen general
 gov governor grand health hojatoleslam home imam inspector interior judge justice king labor labour
-lady leader lord lt maj mayor mep minister miss mla mp mpp mr mrs ms mufti mullah mx officer police
+lady leader lord lt maj mayor mep minister miss mla mp mpp mr mrs ms mufti mullah mx officer pm police
 pope premier president prime prince princess prof professor provost queen rabbi rector rep
 representative rev reverend saint sayed sayyed secretary sen senator seyyed sgt shaikh shaykh sheik
 sheikh sir sister solicitor speaker spokesman spokesperson spokeswoman st state sultan
@@ -37,7 +37,7 @@ commander commissioner congressman congresswoman conservative councillor council
 defenceman defender defenseman democrat detective director doctor economist editor executive expert
 father forward founder general goalie goalkeeper goaltender governor guard head husband imam
 inspector judge justice king lawmaker lawyer leader liberal linebacker manager mayor midfielder
-minister mla mother mp mpp nominee officer official organizer owner physician pitcher player pope
+minister mla mother mp mpp nominee officer official organizer owner physician pitcher player pm politician pope
 premier president president-elect prince principal professor prosecutor quarterback queen receiver
 reporter representative republican researcher rookie runner scientist secretary senator shortstop
 singer sister skater son spokesman spokesperson spokeswoman star striker superintendent teacher

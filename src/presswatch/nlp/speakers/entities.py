@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..lexicons.first_names import gender_of
-from ..names import name_words, person_words
+from ..names import is_honorific, name_words, person_words
 from .registry import Mentions, Registry
 from .roles import resolve_role
 from ..lexicons.people import GENDERED_TITLES, GROUP_NOUNS, HONORIFICS, ORG_NOUNS, ROLE_NOUNS
@@ -37,8 +37,8 @@ def build_registry(doc) -> tuple[Registry, Mentions]:
         text = ent.text
         if text.endswith(("'s", "’s")):
             text = text[:-2]  # "the Parole Board of Canada's logic": the name without its possessive
-        if label == "PERSON" and not person_words(text):
-            continue
+        if label == "PERSON" and (not person_words(text) or all(is_honorific(w) for w in person_words(text))):
+            continue  # "the Pope", "the President" tagged PERSON: a role to resolve, not a name
         if ent[0].lower_ in ("the", "a", "an") and ent[0].is_lower and ent.root.pos_ == "NOUN":
             continue  # "the rookie defenceman" tagged ORG: a description to resolve, not a name
         if text.rstrip().endswith("/") or doc_text[ent.end_char:ent.end_char + 3].strip().startswith("/"):

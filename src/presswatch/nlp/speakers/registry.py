@@ -19,6 +19,7 @@ class Person:
     gender: Optional[str] = None  # m | f | None
     mentions: list = field(default_factory=list)  # (start, end)
     _seen: set = field(default_factory=set, repr=False)  # the mentions, for "is this one of them"
+    initials: set = field(default_factory=set, repr=False)  # an organisation's acronyms ("fbi")
 
     def mention(self, span: tuple) -> bool:
         """Add a mention (once); True when it is new."""
@@ -54,6 +55,26 @@ class Person:
         return False
 
 
+# the small words an acronym skips: "Federal Bureau of Investigation" is the FBI
+_ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "on", "in", "&"})
+
+
+def initials_of(words: list) -> Optional[str]:
+    """An organisation name's acronym, lower case: "New York Daily News" -> "nydn"; None for a
+    name of one word."""
+    caps = [w for w in words if w.lower() not in _ACRONYM_SKIPS]
+    if len(caps) < 2 or not all(w[:1].isupper() for w in caps):
+        return None
+    return "".join(w[0] for w in caps).lower()
+
+
+def initials_key(words: list) -> Optional[str]:
+    """A name written as an acronym ("NYDN", "PBO"), lower case, or None."""
+    if len(words) == 1 and len(words[0]) >= 2 and words[0].isupper() and words[0].isalpha():
+        return words[0].lower()
+    return None
+
+
 class Registry:
     """The people and organisations of one article, built from its named entities in order. Names
     are indexed by their last and first words, so finding one does not read every person."""
@@ -71,8 +92,11 @@ class Registry:
         near = {id(p): p for p in self._by_word.get(("last", lw[-1]), ())}
         if len(lw) == 1:
             near.update({id(p): p for p in self._by_word.get(("first", lw[0]), ())})
+        acronym = initials_key(words)
+        if acronym:
+            near.update({id(p): p for p in self._by_word.get(("initials", acronym), ())})
         cands = [p for p in sorted(near.values(), key=lambda p: self._rank[id(p)])
-                 if p.matches(words) and (kind is None or p.kind == kind)]
+                 if (p.matches(words) or acronym and acronym in p.initials) and (kind is None or p.kind == kind)]
         if not cands:
             return None
         return max(cands, key=lambda p: len(p.mentions))
@@ -84,6 +108,10 @@ class Registry:
     def _name(self, p: Person, words: list) -> None:
         if words not in p.names:
             p.names.append(words)
+            short = initials_of(words) if p.kind == "ORG" else None
+            if short:
+                p.initials.add(short)
+                self._by_word.setdefault(("initials", short), []).append(p)
             self._by_word.setdefault(("last", words[-1].lower()), []).append(p)
             self._by_word.setdefault(("first", words[0].lower()), []).append(p)
 

@@ -6,7 +6,7 @@ from typing import Optional
 
 from ..names import name_words
 from .registry import Person, subjects_between
-from ..lexicons.people import GENERIC_ORG_NOUNS, ORG_NOUNS, POSSESSIVE_PRONOUNS as _POSSESSIVES, ROLE_NOUNS
+from ..lexicons.people import GENERIC_ORG_NOUNS, ORG_NOUNS, POSSESSIVE_PRONOUNS, ROLE_NOUNS
 
 
 def document_owner(src):
@@ -14,7 +14,7 @@ def document_owner(src):
     statement", "her statement") or its named origin ("a release from UFCW Local 832", "the most
     recent numbers from Statistics Canada", "a study by the institute")."""
     for c in src.children:
-        if c.dep_ in ("poss", "compound") and (c.pos_ in ("PROPN", "NOUN") or c.lower_ in _POSSESSIVES):
+        if c.dep_ in ("poss", "compound") and (c.pos_ in ("PROPN", "NOUN") or c.lower_ in POSSESSIVE_PRONOUNS):
             return c
     for c in src.children:
         if c.dep_ in ("prep", "acl"):
@@ -26,11 +26,16 @@ def document_owner(src):
 
 
 
+def _possessive(word: str) -> bool:
+    """"his attorney", "Campbell's attorney": a role someone has, resolved like "the attorney"."""
+    return word in POSSESSIVE_PRONOUNS or word.endswith(("'s", "’s"))
+
+
 def resolve_role(src_text, offset, order, last, subjects=None) -> Optional[Person]:
     """"the Leader", "the minister", "the team": the most recent person given that role; for a
     person role with no such person, the previous speaker when there is one."""
     words = [w.lower() for w in name_words(src_text)]
-    if not words or words[0] not in ("the", "this", "that"):
+    if not words or words[0] not in ("the", "this", "that") and not _possessive(words[0]):
         return None
     role = next((w for w in reversed(words) if w in ROLE_NOUNS), None)
     if role is None:
@@ -47,6 +52,8 @@ def resolve_role(src_text, offset, order, last, subjects=None) -> Optional[Perso
             return order.last_before(offset, lambda pp: pp.kind == "ORG")
         return None
     p = order.last_before(offset, lambda pp: pp.roles.get(role, offset) < offset)
+    if _possessive(words[0]):
+        return p  # "his attorney" is not the person "his" is: only someone given the role by name
     if p is None and subjects:
         # nobody was given the role by name: a description of someone just talked about ("Jones
         # scored. ... said the rookie defenceman"), the person subject of the last sentences
