@@ -1,0 +1,210 @@
+"""Which mention is the source of a cue: the rule's choice (parse.subject_of, the object of
+"according to") unless the learned source ranker is confident of another mention, and never a
+mention that cannot be a source at all (a time, a date, a number, a document nobody owns).
+
+The ranker (scripts/train_source_model.py makes src/presswatch/data/source_model.json) is a
+softmax over the noun-phrase heads of the cue's sentence -- and of the sentence before when the
+cue's has no subject -- scored by a linear model over what the parse says about each: its
+dependency path to the cue, its role, where it sits, its entity type, whether the rule chose it.
+The same feature function serves training and run time."""
+from __future__ import annotations
+
+import math
+
+from ..lexicons.calendar import MONTH_NAMES, PARTS_OF_DAY, WEEKDAY_NAMES
+from ..lexicons.people import DOCUMENT_NOUNS, GROUP_NOUNS, ROLE_NOUNS
+from ..lexicons.speech import BELIEF_CUES, EVIDENCE_CUES, OBJECT_FORMS, cue_base
+from .learned import _artifact
+
+HEAD_POS = ("NOUN", "PROPN", "PRON")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+TIME_ENTS = ("DATE", "TIME")
+NUMBER_ENTS = ("CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL")
+TIME_WORDS = frozenset(WEEKDAY_NAMES) | frozenset(MONTH_NAMES) | frozenset(PARTS_OF_DAY) | {
+    "today", "yesterday", "tomorrow", "tonight", "week", "weekend", "month", "year", "day", "hour"}
+COUNTED = {"least", "most"}  # "at least 40 people": a count of people, not who spoke
+NAME_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+
+
+# -- what can be a source ----------------------------------------------------------------------
+
+def is_time(tok) -> bool:
+    """"Tuesday", "last week", "May" as a month: a time, never who spoke."""
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return False
+    return tok.ent_type_ in TIME_ENTS or tok.lower_ in TIME_WORDS
+
+
+def is_quantity(tok) -> bool:
+    """"40", "least" (of "at least 40 people"), "40 people" counted "at least": a number, not who spoke."""
+    if tok.pos_ == "NUM" or tok.like_num or tok.ent_type_ in NUMBER_ENTS or tok.lower_ in COUNTED:
+        return True
+    for c in tok.children:
+        if c.dep_ == "nummod" and any(g.lower_ in COUNTED for g in c.subtree):
+            return True
+    return False
+
+
+def document_owner(tok):
+    """Who stands behind a document noun: a possessive ("the union's statement", "her letter"), a
+    name before it ("the RCMP statement"), or "from / by / of X"; None when nobody does."""
+    for c in tok.children:
+        if c.dep_ == "poss" or c.dep_ == "compound" and (c.ent_type_ in NAME_ENTS or c.pos_ == "PROPN"):
+            return c
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by", "of"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.ent_type_ in NAME_ENTS or pobj.pos_ in ("PROPN", "PRON")
+                                     or pobj.lower_ in ROLE_NOUNS or pobj.lower_ in GROUP_NOUNS):
+                return pobj
+    return None
+
+
+def valid_source(tok) -> bool:
+    """Whether a mention may be a statement's source: not a time, a date or a number, and not a
+    document ("a statement", "the report") that nobody in the sentence owns."""
+    if tok is None:
+        return False
+    if is_time(tok) or is_quantity(tok):
+        return False
+    if tok.lower_ in DOCUMENT_NOUNS and tok.ent_type_ not in NAME_ENTS and tok.pos_ != "PROPN":
+        return document_owner(tok) is not None
+    return True
+
+
+# -- the ranker's candidates and features -------------------------------------------------------
+
+def candidates(cue) -> list:
+    """The noun-phrase heads of the cue's sentence, and of the sentence before when the cue's
+    sentence has no subject at all; the cue itself is none."""
+    sent = cue.sent
+    toks = list(sent)
+    if sent.start > 0 and not any(t.dep_ in SUBJECT_DEPS for t in toks):
+        toks = list(cue.doc[sent.start - 1].sent) + toks
+    return [t for t in toks if t.pos_ in HEAD_POS and t.dep_ != "compound" and t.i != cue.i]
+
+
+def _path(cand, cue) -> str:
+    """The dependency labels from the candidate up to the lowest common ancestor ("^") and down to
+    the cue ("v"): three steps at most, else "far"."""
+    up = [cand]
+    while up[-1].head.i != up[-1].i and len(up) < 5:
+        up.append(up[-1].head)
+    down = [cue]
+    while down[-1].head.i != down[-1].i and len(down) < 5:
+        down.append(down[-1].head)
+    down_i = {t.i: k for k, t in enumerate(down)}
+    for k, t in enumerate(up):
+        if t.i in down_i:
+            j = down_i[t.i]
+            if k + j > 3:
+                return "far"
+            return "/".join([x.dep_ + "^" for x in up[:k]] + [x.dep_ + "v" for x in reversed(down[:j])])
+    return "far"
+
+
+def cue_class(cue) -> str:
+    if cue.lower_ == "according":
+        return "according"
+    base = cue_base(cue.text)
+    if base is None:
+        return "other"
+    if base in BELIEF_CUES or cue.lower_ in BELIEF_CUES:
+        return "belief"
+    if cue.lower_ in EVIDENCE_CUES:
+        return "evidence"
+    return "object" if cue.lower_ in OBJECT_FORMS else "speech"
+
+
+def _role(cand, cue) -> str:
+    dep = cand.dep_
+    if dep == "pobj":
+        prep = cand.head
+        if prep.lower_ == "to" and prep.i > 0 and cand.doc[prep.i - 1].lower_ == "according":
+            return "according"
+        if prep.dep_ == "agent":
+            return "agent"
+        return "pobj:" + (prep.lower_ if prep.lower_ in ("from", "by", "of", "in", "on", "to", "with") else "x")
+    if dep in ("nsubj", "nsubjpass", "dobj", "appos", "poss", "dative", "attr", "conj", "npadvmod"):
+        return dep
+    return "other"
+
+
+def _kind(tok) -> str:
+    if tok.pos_ == "PRON":
+        return "pron:" + tok.lower_
+    if tok.ent_type_:
+        return "ent:" + tok.ent_type_
+    if tok.lower_ in DOCUMENT_NOUNS:
+        return "document"
+    if tok.lower_ in ROLE_NOUNS:
+        return "role"
+    if tok.lower_ in GROUP_NOUNS:
+        return "group"
+    return "pos:" + tok.pos_
+
+
+def _bucket(d: int) -> str:
+    a = abs(d)
+    b = "1" if a <= 1 else "2" if a == 2 else "3-4" if a <= 4 else "5-8" if a <= 8 else "9-15" if a <= 15 else "16+"
+    return ("-" if d < 0 else "+") + b
+
+
+def source_features(cand, cue, rule, content, quoted) -> list[str]:
+    """The features of one candidate mention for one cue. `rule`: the rule's choice (a token or
+    None); `content`: the statement's (start, end) or None; `quoted`: offsets inside quotation
+    marks (a spans.Covered)."""
+    cls = cue_class(cue)
+    path = _path(cand, cue)
+    role = _role(cand, cue)
+    kind = _kind(cand)
+    is_rule = rule is not None and rule.i == cand.i
+    in_content = content is not None and content[0] <= cand.idx < content[1]
+    inq = cand.idx in quoted and cue.idx not in quoted
+    obj = cand.head.i == cue.i and cand.dep_ in ("dobj", "dative", "attr", "oprd")
+    other_sent = cand.sent.start != cue.sent.start
+    valid = valid_source(cand)
+    feats = ["bias", f"path={path}", f"path|cls={path}|{cls}", f"role={role}", f"role|cls={role}|{cls}",
+             f"kind={kind}", f"kind|role={kind}|{role}", f"pos={cand.pos_}", f"dist={_bucket(cand.i - cue.i)}",
+             f"rule={is_rule}", f"rule|cls={is_rule}|{cls}", f"rule|kind={is_rule}|{kind}",
+             f"content={in_content}", f"inq={inq}", f"obj={obj}", f"prev_sent={other_sent}",
+             f"valid={valid}", f"rule_none={rule is None}", f"hdep={cand.head.dep_}"]
+    if rule is not None and not is_rule:
+        feats.append(f"rule_kind={_kind(rule)}|{kind}")
+        feats.append(f"rule_valid={valid_source(rule)}|{valid}")
+    return feats
+
+
+# -- run time -----------------------------------------------------------------------------------
+
+def source_model() -> dict:
+    return _artifact("source_model.json", "weights")
+
+
+def source_threshold() -> float:
+    return _artifact("source_model.json", "meta").get("threshold", 1.1)
+
+
+def ranked(cue, rule, content, quoted) -> list:
+    """[(probability, candidate)] best first, by the shipped model; [] without one."""
+    weights = source_model()
+    cands = candidates(cue)
+    if not weights or not cands:
+        return []
+    zs = [sum(weights.get(f, 0.0) for f in source_features(c, cue, rule, content, quoted)) for c in cands]
+    top = max(zs)
+    es = [math.exp(z - top) for z in zs]
+    total = sum(es)
+    return sorted(((e / total, c) for e, c in zip(es, cands)), key=lambda x: (-x[0], x[1].i))
+
+
+def choose_source(cue, rule, content, quoted, threshold=None):
+    """The source token of a cue: the ranker's first choice where it is confident (probability at
+    least `threshold`, the shipped model's own by default), else the rule's; never an invalid
+    mention (then the best valid one the ranker is confident of, or None)."""
+    th = source_threshold() if threshold is None else threshold
+    best = ranked(cue, rule, content, quoted) if cue is not None else []
+    if best and best[0][0] >= th and valid_source(best[0][1]):
+        return best[0][1]
+    if rule is not None and valid_source(rule):
+        return rule
+    return None
