@@ -13,6 +13,7 @@ from ..quotemarks import Quoted
 from ..spans import Covered
 from .index import Neighbours
 from .parse import cue_span, source_span, subject_of
+from .sources import choose_source
 from .record import RawQuote
 
 CUE_BASES = set(SPEECH_FORMS.values()) | set(OBJECT_FORMS.values()) | set(PHRASAL_FORMS.values())
@@ -50,7 +51,7 @@ def find_direct(doc, text: str, quoted: list, paras, index, qspans: Covered) -> 
             if len(inner.split()) < 3 and not ends_punct:
                 continue  # a scare quote or a title next to a verb: reported speech covers it
             found.used_cues.add(cue.i)
-            found.quotes.append(_cued(doc, q, cue, k))
+            found.quotes.append(_cued(doc, q, cue, k, qspans))
         elif (dash := _DASH_SOURCE.match(text, q.end)) is not None:
             # ”...” ― Sonya Herridge: an epigraph-style attribution by a dash
             name = doc.char_span(dash.start("name"), dash.end("name"), alignment_mode="expand")
@@ -65,14 +66,15 @@ def find_direct(doc, text: str, quoted: list, paras, index, qspans: Covered) -> 
     return found
 
 
-def _cued(doc, q: Quoted, cue, k: int) -> RawQuote:
+def _cued(doc, q: Quoted, cue, k: int, qspans: Covered) -> RawQuote:
     if cue.lower_ == "according":
         to = doc[cue.i + 1]
-        src = next((c for c in to.children if c.dep_ == "pobj"), None)
+        rule = next((c for c in to.children if c.dep_ == "pobj"), None)
         cs = (cue.idx, to.idx + len(to.text))
     else:
-        src = subject_of(cue)
+        rule = subject_of(cue)
         cs = cue_span(cue)
+    src = choose_source(cue, rule, (q.start, q.end), qspans)
     return RawQuote([(q.start, q.end)], cs, cue, src, source_span(src, doc) if src is not None else None,
                     True, "direct", k, 0.9 if src is not None else 0.7)
 

@@ -13,7 +13,7 @@ import math
 
 from ..lexicons.calendar import MONTH_NAMES, PARTS_OF_DAY, WEEKDAY_NAMES
 from ..lexicons.people import DOCUMENT_NOUNS, GROUP_NOUNS, ROLE_NOUNS
-from ..lexicons.speech import BELIEF_CUES, EVIDENCE_CUES, OBJECT_FORMS, cue_base
+from ..lexicons.speech import BELIEF_CUES, EVIDENCE_CUES, OBJECT_FORMS, SPEECH_NOUNS, cue_base
 from .learned import _artifact
 
 HEAD_POS = ("NOUN", "PROPN", "PRON")
@@ -24,6 +24,10 @@ TIME_WORDS = frozenset(WEEKDAY_NAMES) | frozenset(MONTH_NAMES) | frozenset(PARTS
     "today", "yesterday", "tomorrow", "tonight", "week", "weekend", "month", "year", "day", "hour"}
 COUNTED = {"least", "most"}  # "at least 40 people": a count of people, not who spoke
 NAME_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+# what someone wrote or said, which says nothing by itself: "a statement", "the memo", "the filing"
+# (a study, a poll or a ruling that "finds" is evidence with its own standing: those stay sources)
+BARE_DOCUMENTS = frozenset(SPEECH_NOUNS) | {"document", "documents", "filing", "filings", "complaint", "notice",
+                                            "tweets", "posts", "releases", "letters", "memos", "reports"}
 
 
 # -- what can be a source ----------------------------------------------------------------------
@@ -36,7 +40,12 @@ def is_time(tok) -> bool:
 
 
 def is_quantity(tok) -> bool:
-    """"40", "least" (of "at least 40 people"), "40 people" counted "at least": a number, not who spoke."""
+    """"40", "least" (of "at least 40 people"), "40 people" counted "at least": a number, not who
+    spoke; "one of the players", "two of the officers", "no one" are people."""
+    if tok.lower_ == "one" and any(c.lower_ in ("no", "of") for c in tok.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and tok.ent_type_ not in ("PERCENT", "MONEY"):
+        return False
     if tok.pos_ == "NUM" or tok.like_num or tok.ent_type_ in NUMBER_ENTS or tok.lower_ in COUNTED:
         return True
     for c in tok.children:
@@ -51,11 +60,12 @@ def document_owner(tok):
     for c in tok.children:
         if c.dep_ == "poss" or c.dep_ == "compound" and (c.ent_type_ in NAME_ENTS or c.pos_ == "PROPN"):
             return c
-        if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by", "of"):
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if pobj is not None and (pobj.ent_type_ in NAME_ENTS or pobj.pos_ in ("PROPN", "PRON")
-                                     or pobj.lower_ in ROLE_NOUNS or pobj.lower_ in GROUP_NOUNS):
-                return pobj
+        if c.dep_ in ("prep", "agent", "acl") and c.lower_ in ("from", "by", "of", "in", "filed", "issued", "sent"):
+            # "a release from UFCW Local 832", "a report in The Globe", "a complaint filed by the SEC"
+            for g in c.subtree:
+                if g.dep_ == "pobj" and (g.ent_type_ in NAME_ENTS or g.pos_ in ("PROPN", "PRON")
+                                         or g.lower_ in ROLE_NOUNS or g.lower_ in GROUP_NOUNS):
+                    return g
     return None
 
 
@@ -66,7 +76,7 @@ def valid_source(tok) -> bool:
         return False
     if is_time(tok) or is_quantity(tok):
         return False
-    if tok.lower_ in DOCUMENT_NOUNS and tok.ent_type_ not in NAME_ENTS and tok.pos_ != "PROPN":
+    if tok.lower_ in BARE_DOCUMENTS and tok.ent_type_ not in NAME_ENTS and tok.pos_ != "PROPN":
         return document_owner(tok) is not None
     return True
 
