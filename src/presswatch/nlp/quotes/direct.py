@@ -58,6 +58,10 @@ def find_direct(doc, text: str, quoted: list, paras, index, qspans: Covered) -> 
             found.quotes.append(RawQuote([(q.start, q.end)], dash.span("dash"), None,
                                          name.root if name is not None else None, dash.span("name"),
                                          True, "direct", k, 0.8))
+        elif _continues(text, found.quotes, q, inner):
+            # “We are pleased” at the release, “and we thank ...”: the quote goes on after a short
+            # clause that reports nothing: one statement
+            found.quotes[-1].content.append((q.start, q.end))
         elif _floats(text, q, inner, ends_punct, paras[k][0]):
             # a floating quote: a whole sentence or more in quotation marks, no cue of its own
             found.quotes.append(RawQuote([(q.start, q.end)], None, None, None, None, True, "direct", k,
@@ -77,6 +81,19 @@ def _cued(doc, q: Quoted, cue, k: int, qspans: Covered) -> RawQuote:
     src = choose_source(cue, rule, (q.start, q.end), qspans)
     return RawQuote([(q.start, q.end)], cs, cue, src, source_span(src, doc) if src is not None else None,
                     True, "direct", k, 0.9 if src is not None else 0.7)
+
+
+def _continues(text: str, found: list, q: Quoted, inner: str) -> bool:
+    """Whether a quote with no cue of its own goes on with the statement just found: it follows
+    that statement's quote in the same sentence after a short gap (no sentence end, no line break),
+    the earlier quote did not close its sentence, and it holds three words or more."""
+    if not found or not found[-1].is_direct or len(inner.split()) < 3:
+        return False
+    prev_s, prev_e = found[-1].content[-1]
+    gap = text[prev_e:q.start]
+    if prev_e > q.start or len(gap) > 80 or "\n" in gap or SENT_END.search(gap):
+        return False
+    return text[prev_s:prev_e].rstrip("”\"’'» ")[-1:] not in ".!?"
 
 
 def _floats(text: str, q: Quoted, inner: str, ends_punct: bool, para_start: int) -> bool:
