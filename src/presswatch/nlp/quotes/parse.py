@@ -48,6 +48,8 @@ def _subject_by_parse(verb):
         if tok.dep_ == "prep" and tok.pos_ == "ADP" and seen > 1 and tok.head.i != tok.i:
             tok = tok.head  # "responded by saying ...": from the preposition to the verb it modifies
             continue
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head  # "the third witness testifying Tuesday that ...": the noun speaks
         if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "ccomp", "pcomp") and tok.head.i != tok.i:
             if tok.dep_ == "ccomp" and cue_base(tok.head.text) is None:
                 return None
@@ -78,6 +80,8 @@ def source_span(tok, doc) -> tuple[int, int]:
     if named is not None:
         return named
     left = tok.left_edge
+    while left.i < tok.i and (left.is_punct or left.is_space):
+        left = doc[left.i + 1]  # "” Reuters' team": a closing quotation mark is no part of the source
     right = tok
     conj = [c for c in tok.rights if c.dep_ == "conj"]
     if conj and tok.ent_type_ == "PERSON":
@@ -107,7 +111,9 @@ def _named_source(tok, doc):
         # a name is the source; "the Kentucky Republican" stays a description to resolve
         ent = ent_at(doc, tok.i)
         if ent is not None:
-            return ent.start_char, ent.end_char
+            # a possessive owner stays in the source: "Apple's Cupertino Labs", "the senator's Office"
+            poss = next((c for c in tok.lefts if c.dep_ == "poss" and c.i < ent.start), None)
+            return (poss.left_edge.idx if poss is not None else ent.start_char), ent.end_char
     for c in tok.children:
         if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG"):
             ent = ent_at(doc, c.i)
