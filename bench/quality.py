@@ -3,8 +3,11 @@
 shared scorer (../shared/eval/score_quotes.py). Data stays in ../shared; predictions go to a
 temporary directory, never into the repository.
 
-    python bench/quality.py [--shared DIR] [--bootstrap N] [--only seed|ggt|polnear]
+    python bench/quality.py [--shared DIR] [--bootstrap N] [--only seed|ggt|genre|polnear|gap]
                             [--scope auto|speech|broad]
+
+genre is the project's own set in the seed's genre (PTC articles, annotations/genre/, rebuilt from
+../shared by bench/genre_set.py); gap runs bench/gap.py, the pronoun resolver on GAP validation.
 
 --scope sets Options.attribution_scope (the other options come from PRESSWATCH_* variables). The default, auto, scores each set in the scope of its
 own annotation guidelines: the seed and GGT mark what people said (speech, the product's default);
@@ -13,13 +16,13 @@ set in that one scope.
 """
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import genre_set
 from speed import machine
 
 from presswatch import Options, analyze_many
@@ -29,9 +32,11 @@ REPO = Path(__file__).resolve().parent.parent
 SETS = {  # name: gold file relative to the shared directory
     "seed": "seed/gold.jsonl",
     "ggt": "eval/data/ggt/dev.jsonl",
+    "genre": None,  # rebuilt from annotations/genre/ into the temporary directory
     "polnear": "eval/data/polnear/dev.jsonl",
+    "gap": "eval/data/gap/gap-validation.tsv",
 }
-ANNOTATION_SCOPE = {"seed": "speech", "ggt": "speech", "polnear": "broad"}
+ANNOTATION_SCOPE = {"seed": "speech", "ggt": "speech", "genre": "speech", "polnear": "broad"}
 
 
 def predict(gold: Path, out: Path, options: Options) -> tuple[int, int, float]:
@@ -66,10 +71,17 @@ def main():
         return 1
     with tempfile.TemporaryDirectory(prefix="presswatch-quality-") as tmp:
         for name in a.only or SETS:
-            gold = shared / SETS[name]
+            gold = shared / SETS[name] if SETS[name] else Path(tmp) / f"{name}.gold.jsonl"
             print(f"\n## {name}: {gold}")
+            if name == "genre":
+                genre_set.write(genre_set.load(shared), gold)
             if not gold.exists():
                 print("  skipped: file not found")
+                continue
+            if name == "gap":
+                sys.stdout.flush()
+                subprocess.run([sys.executable, str(REPO / "bench" / "gap.py"), str(gold), "--out",
+                                str(Path(tmp) / "gap.pred.tsv")], check=False)
                 continue
             scope = ANNOTATION_SCOPE[name] if a.scope == "auto" else a.scope
             print(f"  attribution scope: {scope}")

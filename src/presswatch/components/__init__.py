@@ -1,4 +1,5 @@
-"""presswatch as spaCy components: article -> quotes -> speakers -> times -> claims.
+"""presswatch as spaCy components: article -> quotes -> speakers -> times -> claims, and pronouns
+(presswatch_pronouns: not one of presswatch's own steps, for any pipeline).
 
 Each factory is registered with spaCy here and through the `spacy_factories` entry points, so that
 once presswatch is installed `nlp.add_pipe("presswatch_quotes")` works in any English pipeline.
@@ -8,14 +9,18 @@ passed per call in the `as_tuples` context) and writes plain records to Doc._ (e
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from spacy.language import Language
 
+from ..errors import SettingError
 from ..options import DEFAULT, Scope
 from .analysis import analysis_of, failure_of
 from .article import ArticleStep
 from .base import OnError, Step
 from .claims import ClaimsStep
 from .extensions import EXTENSIONS, register
+from .pronouns import PronounsStep
 from .quotes import QuotesStep
 from .speakers import SpeakersStep
 from .times import TimesStep
@@ -66,6 +71,15 @@ def make_claims(nlp, name: str, claims: bool, reference: list, facts: list, refe
                 on_error: OnError):
     return ClaimsStep(DEFAULT.with_(claims=claims, reference=tuple(reference), facts=tuple(facts),
                                     reference_tolerance=reference_tolerance), on_error)
+
+
+@Language.factory("presswatch_pronouns", requires=["token.dep", "doc.sents", "doc.ents"], assigns=["doc._.pronouns"],
+                  default_config={"threshold": None, "on_error": "raise"})
+def make_pronouns(nlp, name: str, threshold: Optional[float], on_error: OnError):
+    """Pronouns resolved to PERSON mentions; threshold None: the trained model's own."""
+    if threshold is not None and not 0.0 <= threshold <= 1.0:
+        raise SettingError(f"presswatch_pronouns: threshold={threshold!r}; use a number from 0 to 1 or null")
+    return PronounsStep(DEFAULT, on_error, threshold)
 
 
 # presswatch's own order

@@ -16,6 +16,7 @@ EXTENSIONS = {
     "times": "time expressions with their TIMEX3 values",
     "calendar_statements": "statements that put an observance on a date",
     "claims": "checkable claims with their checks",
+    "pronouns": "third-person pronouns with the mention each stands for (presswatch_pronouns)",
     "presswatch_error": "why presswatch's own pipeline could not analyse this doc",
 }
 

@@ -1,10 +1,11 @@
 """presswatch_speakers: each statement's speaker resolved to one person of the article (its
 "speaker" and "speaker_id"), the article's speakers on doc._.speakers and every entity with the
 speaker it names on doc._.entity_speakers. A statement's confidence is final here, so the
-statements below Options.min_confidence are left out here."""
+statements below Options.min_confidence are left out here. A statement whose source resolves to
+nobody has speaker None and a lower confidence; its source span still says what the text wrote."""
 from __future__ import annotations
 
-from ..nlp.speakers import resolve
+from ..nlp.speakers import description_of, resolve
 from ..options import Options
 from .article import article_text
 from .base import Step
@@ -21,12 +22,14 @@ class SpeakersStep(Step):
     def run(self, doc, options: Options) -> None:
         text = article_text(doc)
         records = doc._.quotes or []
-        reg, people = resolve(raw_quotes(doc), doc, text)
-        for r, p in zip(records, people):
-            r["speaker"] = p.canonical if p is not None else (r["source"]["text"] if r["source"] else None)
+        raw = raw_quotes(doc)
+        reg, people = resolve(raw, doc, text)
+        for r, q, p in zip(records, raw, people):
+            # unresolved stays unresolved: a description of the speaker as written, or None
+            r["speaker"] = p.canonical if p is not None else description_of(q, text)
             r["speaker_id"] = p.id if p is not None else None
-            raw = r["parse"]["confidence"]
-            r["confidence"] = clamp(raw if p is not None else raw - 0.2)
+            parsed = r["parse"]["confidence"]
+            r["confidence"] = clamp(parsed if p is not None else parsed - 0.2)
         used = {p.id for p in people if p is not None}
         doc._.speakers = [{"id": p.id, "name": p.canonical, "kind": p.kind,
                            "mentions": [_span(text, s, e) for s, e in sorted(p.mentions)]}

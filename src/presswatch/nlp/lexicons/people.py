@@ -60,7 +60,7 @@ who witnesses
 
 # "the company said": an organisation named before under its kind
 ORG_NOUNS = frozenset("""
-agency airline association authority automaker band bank board broadcaster campaign carrier chain
+agency airline association authority automaker band bank board broadcaster bureau campaign carrier chain
 channel charity city club commission company corporation council country court department diocese
 federation firm force foundation franchise government group hospital institute insurer league
 manufacturer ministry network newspaper office organisation organization party police province
@@ -98,3 +98,10 @@ GENDERED_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "d
                    "pope": "m", "lady": "f", "lord": "m", "spokesman": "m", "spokeswoman": "f",
                    "chairman": "m", "chairwoman": "f", "actress": "f"}
 
+
+# third-person personal pronouns the pronoun resolver (nlp/pronouns/) resolves, by case: "her" is
+# written "acc" and is possessive where the parser makes it a "poss" dependent
+PRONOUN_CASE = {"he": "nom", "she": "nom", "they": "nom", "him": "acc", "her": "acc", "them": "acc",
+                "his": "poss", "hers": "poss", "their": "poss", "theirs": "poss",
+                "himself": "refl", "herself": "refl", "themselves": "refl"}
+THIRD_PERSON_PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
