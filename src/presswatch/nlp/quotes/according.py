@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from ..lexicons.speech import cue_base
 from ..spans import Covered
-from .parse import source_span
-from .sources import choose_source, valid_source
+from .sources import source_of, valid_source
 
 
 def find_according(doc, quoted_spans: Covered) -> list:
@@ -41,8 +40,8 @@ def _according_to(doc, tok, quoted_spans):
         return None
     content = (span_toks[0].idx, span_toks[-1].idx + len(span_toks[-1].text))
     # "according to a statement": no source (the statement stays); "according to X's lawyer": X's lawyer
-    src = choose_source(tok, pobj, content, quoted_spans)
-    return content, (tok.idx, to.idx + len(to.text)), src, source_span(src, doc) if src is not None else None
+    src, span = source_of(tok, pobj, content, quoted_spans, doc)
+    return content, (tok.idx, to.idx + len(to.text)), src, span
 
 
 def _as_cued_by(doc, tok):
@@ -71,5 +70,5 @@ def _as_cued_by(doc, tok):
     src_e_tok = pobj.right_edge if pobj.right_edge.i >= pobj.i else pobj
     content = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
     if not valid_source(pobj):
-        return content, (tok.idx, by.idx + len(by.text)), None, None  # "as confirmed by the report"
+        return content, (tok.idx, by.idx + len(by.text)), pobj, None  # "as confirmed by the report": no source
     return content, (tok.idx, by.idx + len(by.text)), pobj, (doc[by.i + 1].idx, src_e_tok.idx + len(src_e_tok.text))

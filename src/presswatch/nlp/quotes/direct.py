@@ -12,8 +12,8 @@ from ..lexicons.speech import OBJECT_FORMS, PHRASAL_FORMS, SPEECH_FORMS, cue_bas
 from ..quotemarks import Quoted
 from ..spans import Covered
 from .index import Neighbours
-from .parse import cue_span, source_span, subject_of
-from .sources import choose_source
+from .parse import cue_span, subject_of
+from .sources import source_of
 from .record import RawQuote
 
 CUE_BASES = set(SPEECH_FORMS.values()) | set(OBJECT_FORMS.values()) | set(PHRASAL_FORMS.values())
@@ -78,9 +78,8 @@ def _cued(doc, q: Quoted, cue, k: int, qspans: Covered) -> RawQuote:
     else:
         rule = subject_of(cue)
         cs = cue_span(cue)
-    src = choose_source(cue, rule, (q.start, q.end), qspans)
-    return RawQuote([(q.start, q.end)], cs, cue, src, source_span(src, doc) if src is not None else None,
-                    True, "direct", k, 0.9 if src is not None else 0.7)
+    src, span = source_of(cue, rule, (q.start, q.end), qspans, doc)
+    return RawQuote([(q.start, q.end)], cs, cue, src, span, True, "direct", k, 0.9 if span is not None else 0.7)
 
 
 def _continues(text: str, found: list, q: Quoted, inner: str) -> bool:

@@ -8,9 +8,9 @@ from typing import Any
 from .content import content_of
 from ..spans import Covered
 from .index import Paragraphs, TokenIndex
-from .parse import cue_span, source_span, speaker_like, subject_of
+from .parse import cue_span, speaker_like, subject_of
 from .record import RawQuote
-from .sources import choose_source
+from .sources import source_of
 from .scope import Cue, Scope
 from ..lexicons.speech import cue_base
 
@@ -76,12 +76,11 @@ def _statement(tok, cue: Cue, ctx: Context):
         return None
     # a subject that cannot be a source ("a statement said", a date the parse took for one): the
     # statement stays, without a source
-    src = choose_source(tok, rule, (s, e), ctx.qspans)
-    if not _can_speak(src if src is not None else rule, tok, cue, parenthetical, ctx.scope):
+    src, span = source_of(tok, rule, (s, e), ctx.qspans, ctx.doc)
+    if not _can_speak(src, tok, cue, parenthetical, ctx.scope):
         return None
     conf = cue.probability if cue.probability is not None else 0.6
-    return RawQuote(content, cue_span(tok), tok, src, source_span(src, ctx.doc) if src is not None else None,
-                    False, "indirect", ctx.paras.index_of(s), conf)
+    return RawQuote(content, cue_span(tok), tok, src, span, False, "indirect", ctx.paras.index_of(s), conf)
 
 
 def _can_speak(src, tok, cue: Cue, parenthetical: bool, scope: Scope) -> bool:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import math
 
 from ..lexicons.calendar import MONTH_NAMES, PARTS_OF_DAY, WEEKDAY_NAMES
-from ..lexicons.people import DOCUMENT_NOUNS, GROUP_NOUNS, ROLE_NOUNS
+from ..lexicons.people import DOCUMENT_NOUNS, GROUP_NOUNS, ORG_NOUNS, ROLE_NOUNS
 from ..lexicons.speech import BELIEF_CUES, EVIDENCE_CUES, OBJECT_FORMS, SPEECH_NOUNS, cue_base
 from .learned import _artifact
+from .parse import source_span
 
 HEAD_POS = ("NOUN", "PROPN", "PRON")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -56,17 +57,23 @@ def is_quantity(tok) -> bool:
 
 def document_owner(tok):
     """Who stands behind a document noun: a possessive ("the union's statement", "her letter"), a
-    name before it ("the RCMP statement"), or "from / by / of X"; None when nobody does."""
+    noun before it ("the RCMP statement", "city documents"), or "from / by / of X"; None when
+    nobody does."""
     for c in tok.children:
-        if c.dep_ == "poss" or c.dep_ == "compound" and (c.ent_type_ in NAME_ENTS or c.pos_ == "PROPN"):
-            return c
+        if c.dep_ == "poss" or c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ in NAME_ENTS or owns(c)):
+            return c  # "the union's statement", "her letter", "the RCMP statement", "city documents"
         if c.dep_ in ("prep", "agent", "acl") and c.lower_ in ("from", "by", "of", "in", "filed", "issued", "sent"):
             # "a release from UFCW Local 832", "a report in The Globe", "a complaint filed by the SEC"
             for g in c.subtree:
-                if g.dep_ == "pobj" and (g.ent_type_ in NAME_ENTS or g.pos_ in ("PROPN", "PRON")
-                                         or g.lower_ in ROLE_NOUNS or g.lower_ in GROUP_NOUNS):
+                if g.dep_ == "pobj" and (g.ent_type_ in NAME_ENTS or g.pos_ in ("PROPN", "PRON") or owns(g)):
                     return g
     return None
+
+
+def owns(tok) -> bool:
+    """A common noun that can own a document: "city" of "city documents", "police" of "a police
+    report" (not "press" of "a press release")."""
+    return tok.lower_ in ORG_NOUNS or tok.lower_ in ROLE_NOUNS or tok.lower_ in GROUP_NOUNS
 
 
 def valid_source(tok) -> bool:
@@ -218,3 +225,14 @@ def choose_source(cue, rule, content, quoted, threshold=None):
     if rule is not None and valid_source(rule):
         return rule
     return None
+
+
+def source_of(cue, rule, content, quoted, doc) -> tuple:
+    """(source token, source span) of a statement: the chosen source and its span as written; for a
+    subject that is no source (a date, a number, a document nobody owns) (that subject, None): the
+    statement has no source and stays unresolved (speakers.py resolves a missing source to the
+    previous speaker only where there is no subject at all); (None, None) without a subject."""
+    src = choose_source(cue, rule, content, quoted)
+    if src is not None:
+        return src, source_span(src, doc)
+    return rule, None
