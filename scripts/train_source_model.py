@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from presswatch.nlp.build import load  # noqa: E402
 from presswatch.nlp.quotemarks import find_quoted  # noqa: E402
 from presswatch.nlp.quotes.parse import subject_of  # noqa: E402
-from presswatch.nlp.quotes.sources import candidates, source_features  # noqa: E402
+from presswatch.nlp.quotes.sources import CueView, candidates, certain, source_features  # noqa: E402
 from presswatch.nlp.spans import Covered  # noqa: E402
 from presswatch.options import DEFAULT  # noqa: E402
 from train_cues import spans  # noqa: E402  (this folder: PolNeAR's span lists)
@@ -101,7 +101,8 @@ def gold_head(doc, src_spans):
 
 
 def examples(arts, docs) -> list[list]:
-    """Per article, per gold cue: (candidate feature lists, gold index or -1, rule index or -1)."""
+    """Per article, per gold cue: (candidate feature lists, gold index or -1, rule index or -1,
+    whether the rule is taken without asking the model)."""
     out = []
     for (text, quotes), doc in zip(arts, docs):
         quoted = Covered((q.start, q.end) for q in find_quoted(text))
@@ -114,10 +115,11 @@ def examples(arts, docs) -> list[list]:
             rule = rule_choice(cue)
             gold = gold_head(doc, src_sp)
             content = (min(s for s, _ in content_sp), max(e for _, e in content_sp)) if content_sp else None
-            feats = [source_features(c, cue, rule, content, quoted) for c in cands]
+            view = CueView.of(cue, rule, content, quoted)
+            feats = [source_features(c, view) for c in cands]
             pos = {c.i: k for k, c in enumerate(cands)}
             rows.append((feats, pos.get(gold.i, -1) if gold is not None else -1,
-                         pos.get(rule.i, -1) if rule is not None else -1))
+                         pos.get(rule.i, -1) if rule is not None else -1, certain(cue, rule, quoted)))
         out.append(rows)
     return out
 
@@ -137,7 +139,7 @@ def train(rows, epochs: int, l2: float, rate: float, seed: int = 0) -> dict:
     for ep in range(epochs):
         rng.shuffle(rows)
         loss = 0.0
-        for feats, gold, _ in rows:
+        for feats, gold, _, _ in rows:
             ps = softmax(w, feats)
             loss -= math.log(max(ps[gold], 1e-12))
             grads = {}
@@ -155,18 +157,19 @@ def train(rows, epochs: int, l2: float, rate: float, seed: int = 0) -> dict:
 
 
 def report(w, rows, label) -> None:
-    """Top-1 accuracy of the model and the rule, and the model overruling the rule by confidence."""
+    """Top-1 accuracy of the model and the rule, and the model overruling the rule by confidence
+    (as at run time: never where the rule is certain)."""
     n_all = len(rows)
     rows = [r for r in rows if r[1] >= 0]
     model_ok = rule_ok = 0
     over = {th: [0, 0, 0] for th in (0.5, 0.7, 0.8, 0.9, 0.95)}  # overrules, right, rule was right
-    for feats, gold, rule in rows:
+    for feats, gold, rule, sure in rows:
         ps = softmax(w, feats)
         best = max(range(len(ps)), key=lambda k: ps[k])
         model_ok += best == gold
         rule_ok += rule == gold
         for th, c in over.items():
-            if best != rule and ps[best] >= th:
+            if best != rule and ps[best] >= th and not sure:
                 c[0] += 1
                 c[1] += best == gold
                 c[2] += rule == gold
