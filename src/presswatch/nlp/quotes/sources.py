@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from ..lexicons.calendar import MONTH_NAMES, PARTS_OF_DAY, WEEKDAY_NAMES
-from ..lexicons.people import DOCUMENT_NOUNS, GROUP_NOUNS, ORG_NOUNS, ROLE_NOUNS
+from ..lexicons.people import DOCUMENT_NOUNS, GROUP_NOUNS, ORG_NOUNS, ROLE_NOUNS, SPEAKING_PRONOUNS
 from ..lexicons.speech import BELIEF_CUES, EVIDENCE_CUES, OBJECT_FORMS, SPEECH_NOUNS, cue_base
 from .learned import _artifact
 from .parse import source_span
@@ -27,7 +27,7 @@ TIME_WORDS = frozenset(WEEKDAY_NAMES) | frozenset(MONTH_NAMES) | frozenset(PARTS
     "today", "yesterday", "tomorrow", "tonight", "week", "weekend", "month", "year", "day", "hour"}
 COUNTED = {"least", "most"}  # "at least 40 people": a count of people, not who spoke
 NAME_ENTS = ("PERSON", "ORG", "NORP", "GPE")
-CERTAIN_PRONOUNS = ("he", "she", "i", "we", "they")
+CERTAIN_PRONOUNS = SPEAKING_PRONOUNS - {"you", "who"}  # "you" and "who" are anyone's
 # what someone wrote or said, which says nothing by itself: "a statement", "the memo", "the filing"
 # (a study, a poll or a ruling that "finds" is evidence with its own standing: those stay sources)
 BARE_DOCUMENTS = frozenset(SPEECH_NOUNS) | {"document", "documents", "filing", "filings", "complaint", "notice",
