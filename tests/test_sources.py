@@ -117,6 +117,16 @@ def test_a_quote_going_on_after_a_short_clause_stays_one_statement(quotes_of):
     assert [c.text for c in qs[0].content] == ["“We are pleased”", "“and we thank the investigators for their work.”"]
 
 
+# -- the ranker overrules the rule where it is confident ------------------------------------------
+
+def test_a_subject_inside_the_quote_is_not_the_source_of_the_cue_after_it(quotes_of):
+    # the parse gives "said" the quote's own "inspectors" as subject; the ranker knows better
+    text = ("“Above all, I have nothing to hide and, as public employees, our inspectors should also,” "
+            "Director Moore wrote in a letter.")
+    (q,) = quotes_of(text)
+    assert _source(q) == "Moore"
+
+
 # -- the ranker itself ----------------------------------------------------------------------------
 
 def test_the_ranker_scores_every_candidate_of_the_sentence(nlp):
