@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..lexicons.speech import cue_base
 from ..spans import Covered
-from .parse import source_span
+from .sources import source_of, valid_source
 
 
 def find_according(doc, quoted_spans: Covered) -> list:
@@ -28,7 +28,6 @@ def _according_to(doc, tok, quoted_spans):
     if pobj is None or tok.idx in quoted_spans:
         return None
     sent = tok.sent
-    src_s, src_e = source_span(pobj, doc)
     # the rest of the sentence outside "according to X"
     before = [t for t in sent if t.i < tok.i and not t.is_punct and not t.is_space]
     after = [t for t in sent if t.i > pobj.right_edge.i and not t.is_space]
@@ -39,8 +38,10 @@ def _according_to(doc, tok, quoted_spans):
     span_toks = after if len(after) >= len(before) else before
     if len(span_toks) < 3:
         return None
-    return ((span_toks[0].idx, span_toks[-1].idx + len(span_toks[-1].text)),
-            (tok.idx, to.idx + len(to.text)), pobj, (src_s, src_e))
+    content = (span_toks[0].idx, span_toks[-1].idx + len(span_toks[-1].text))
+    # "according to a statement": no source (the statement stays); "according to X's lawyer": X's lawyer
+    src, span = source_of(tok, pobj, content, quoted_spans, doc)
+    return content, (tok.idx, to.idx + len(to.text)), src, span
 
 
 def _as_cued_by(doc, tok):
@@ -67,6 +68,7 @@ def _as_cued_by(doc, tok):
     if len(toks) < 3:
         return None
     src_e_tok = pobj.right_edge if pobj.right_edge.i >= pobj.i else pobj
-    return ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),
-            (tok.idx, by.idx + len(by.text)), pobj,
-            (doc[by.i + 1].idx, src_e_tok.idx + len(src_e_tok.text)))
+    content = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
+    if not valid_source(pobj):
+        return content, (tok.idx, by.idx + len(by.text)), pobj, None  # "as confirmed by the report": no source
+    return content, (tok.idx, by.idx + len(by.text)), pobj, (doc[by.i + 1].idx, src_e_tok.idx + len(src_e_tok.text))

@@ -12,7 +12,8 @@ from ..lexicons.speech import OBJECT_FORMS, PHRASAL_FORMS, SPEECH_FORMS, cue_bas
 from ..quotemarks import Quoted
 from ..spans import Covered
 from .index import Neighbours
-from .parse import cue_span, source_span, subject_of
+from .parse import cue_span, subject_of
+from .sources import source_of
 from .record import RawQuote
 
 CUE_BASES = set(SPEECH_FORMS.values()) | set(OBJECT_FORMS.values()) | set(PHRASAL_FORMS.values())
@@ -50,13 +51,17 @@ def find_direct(doc, text: str, quoted: list, paras, index, qspans: Covered) -> 
             if len(inner.split()) < 3 and not ends_punct:
                 continue  # a scare quote or a title next to a verb: reported speech covers it
             found.used_cues.add(cue.i)
-            found.quotes.append(_cued(doc, q, cue, k))
+            found.quotes.append(_cued(doc, q, cue, k, qspans))
         elif (dash := _DASH_SOURCE.match(text, q.end)) is not None:
             # ”...” ― Sonya Herridge: an epigraph-style attribution by a dash
             name = doc.char_span(dash.start("name"), dash.end("name"), alignment_mode="expand")
             found.quotes.append(RawQuote([(q.start, q.end)], dash.span("dash"), None,
                                          name.root if name is not None else None, dash.span("name"),
                                          True, "direct", k, 0.8))
+        elif _continues(text, found.quotes, q, inner):
+            # “We are pleased” at the release, “and we thank ...”: the quote goes on after a short
+            # clause that reports nothing: one statement
+            found.quotes[-1].content.append((q.start, q.end))
         elif _floats(text, q, inner, ends_punct, paras[k][0]):
             # a floating quote: a whole sentence or more in quotation marks, no cue of its own
             found.quotes.append(RawQuote([(q.start, q.end)], None, None, None, None, True, "direct", k,
@@ -65,16 +70,29 @@ def find_direct(doc, text: str, quoted: list, paras, index, qspans: Covered) -> 
     return found
 
 
-def _cued(doc, q: Quoted, cue, k: int) -> RawQuote:
+def _cued(doc, q: Quoted, cue, k: int, qspans: Covered) -> RawQuote:
     if cue.lower_ == "according":
         to = doc[cue.i + 1]
-        src = next((c for c in to.children if c.dep_ == "pobj"), None)
+        rule = next((c for c in to.children if c.dep_ == "pobj"), None)
         cs = (cue.idx, to.idx + len(to.text))
     else:
-        src = subject_of(cue)
+        rule = subject_of(cue)
         cs = cue_span(cue)
-    return RawQuote([(q.start, q.end)], cs, cue, src, source_span(src, doc) if src is not None else None,
-                    True, "direct", k, 0.9 if src is not None else 0.7)
+    src, span = source_of(cue, rule, (q.start, q.end), qspans, doc)
+    return RawQuote([(q.start, q.end)], cs, cue, src, span, True, "direct", k, 0.9 if span is not None else 0.7)
+
+
+def _continues(text: str, found: list, q: Quoted, inner: str) -> bool:
+    """Whether a quote with no cue of its own goes on with the statement just found: it follows
+    that statement's quote in the same sentence after a short gap (no sentence end, no line break),
+    the earlier quote did not close its sentence, and it holds three words or more."""
+    if not found or not found[-1].is_direct or len(inner.split()) < 3:
+        return False
+    prev_s, prev_e = found[-1].content[-1]
+    gap = text[prev_e:q.start]
+    if prev_e > q.start or len(gap) > 80 or "\n" in gap or SENT_END.search(gap):
+        return False
+    return text[prev_s:prev_e].rstrip("”\"’'» ")[-1:] not in ".!?"
 
 
 def _floats(text: str, q: Quoted, inner: str, ends_punct: bool, para_start: int) -> bool:

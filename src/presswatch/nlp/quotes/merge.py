@@ -22,8 +22,13 @@ def merge(direct: list, reported: list, fragments: list) -> list:
             continue
         host.kind = "mixed"
         host.fragments.append((ds, de))
-        # stretch the content over a closing mark the parse left out
+        # stretch the content over the marks the parse left out
+        host.content[0] = (min(host.content[0][0], ds), host.content[0][1])
         host.content[-1] = (host.content[-1][0], max(host.content[-1][1], de))
+        for span in d.content[1:]:  # the quote goes on past the reported content
+            host.fragments.append(span)
+            if span[0] >= host.content[-1][1]:
+                host.content.append(span)
         near.grew(host)
     for fs, fe in fragments:
         for r in near.starting_between(fs, fs):
@@ -55,7 +60,9 @@ def _fold(d: RawQuote, reported: list):
             if d.cue is None:
                 d.cue, d.cue_token, d.source_token, d.source = r.cue, r.cue_token, r.source_token, r.source
                 d.floating = False
-        elif ds >= rs and de <= re_ + 2:
+        elif ds + 1 >= rs and de <= re_ + 2:
+            # inside the reported content, or opening it ("X said, “We are pleased” at the release,
+            # adding ...": the content starts after the opening mark): one statement of X
             host = r
     return host
 

@@ -48,6 +48,11 @@ def _subject_by_parse(verb):
         if tok.dep_ == "prep" and tok.pos_ == "ADP" and seen > 1 and tok.head.i != tok.i:
             tok = tok.head  # "responded by saying ...": from the preposition to the verb it modifies
             continue
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON") \
+                and not (tok.head.dep_ == "pobj" and tok.head.head.lower_ in ("to", "at", "toward", "towards")):
+            # "the third witness testifying Tuesday that ...": the noun speaks ("a letter to the
+            # government demanding ...": the addressee does not)
+            return tok.head
         if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "ccomp", "pcomp") and tok.head.i != tok.i:
             if tok.dep_ == "ccomp" and cue_base(tok.head.text) is None:
                 return None
@@ -78,6 +83,8 @@ def source_span(tok, doc) -> tuple[int, int]:
     if named is not None:
         return named
     left = tok.left_edge
+    while left.i < tok.i and (left.is_punct or left.is_space):
+        left = doc[left.i + 1]  # "” Reuters' team": a closing quotation mark is no part of the source
     right = tok
     conj = [c for c in tok.rights if c.dep_ == "conj"]
     if conj and tok.ent_type_ == "PERSON":
@@ -107,7 +114,10 @@ def _named_source(tok, doc):
         # a name is the source; "the Kentucky Republican" stays a description to resolve
         ent = ent_at(doc, tok.i)
         if ent is not None:
-            return ent.start_char, ent.end_char
+            # a possessive owner stays in the source: "Apple's Cupertino Labs", "the senator's Office"
+            poss = next((c for c in tok.lefts if c.dep_ == "poss" and c.i < ent.start), None) \
+                if tok.ent_type_ != "PERSON" else None  # "CNN's Shimon Prokupecz": the person alone
+            return (poss.left_edge.idx if poss is not None else ent.start_char), ent.end_char
     for c in tok.children:
         if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG"):
             ent = ent_at(doc, c.i)
@@ -150,6 +160,12 @@ def speaker_like(tok) -> bool:
     occasion underscores ..." is no statement."""
     if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and (tok.pos_ in ("NUM", "PRON") or tok.lower_ in ("some", "many", "most", "dozens", "hundreds",
+                                                                        "thousands", "millions", "none")):
+        # "hundreds of protesters", "one of the players", "some of them": who they are part of
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        return pobj is not None and speaker_like(pobj)
     if tok.pos_ == "PRON":
         return tok.lower_ in SPEAKING_PRONOUNS
     if tok.pos_ == "PROPN":

@@ -14,7 +14,8 @@ class RawQuote:
     cue: Optional[tuple]  # (start, end)
     cue_token: Optional[Any]  # spaCy Token of the cue verb, or None
     source_token: Optional[Any]  # head Token of the source noun phrase, or None
-    source: Optional[tuple]  # (start, end) of the source as written
+    source: Optional[tuple]  # (start, end) of the source as written; None with a source_token: the
+    # subject is no source (a date, a number, a document nobody owns) and the statement stays unresolved
     is_direct: bool
     kind: Kind
     paragraph: int = 0

@@ -8,8 +8,9 @@ from typing import Any
 from .content import content_of
 from ..spans import Covered
 from .index import Paragraphs, TokenIndex
-from .parse import cue_span, source_span, speaker_like, subject_of
+from .parse import cue_span, speaker_like, subject_of
 from .record import RawQuote
+from .sources import source_of
 from .scope import Cue, Scope
 from ..lexicons.speech import cue_base
 
@@ -70,12 +71,16 @@ def _statement(tok, cue: Cue, ctx: Context):
         return None
     if cue.learned and not ctx.scope.reports_stance(tok, s, e, parenthetical):
         return None
-    src = subject_of(tok)
-    if src is None or not _can_speak(src, tok, cue, parenthetical, ctx.scope):
+    rule = subject_of(tok)
+    if rule is None:
+        return None
+    # a subject that cannot be a source ("a statement said", a date the parse took for one): the
+    # statement stays, without a source
+    src, span = source_of(tok, rule, (s, e), ctx.qspans, ctx.doc)
+    if not _can_speak(src, tok, cue, parenthetical, ctx.scope):
         return None
     conf = cue.probability if cue.probability is not None else 0.6
-    return RawQuote(content, cue_span(tok), tok, src, source_span(src, ctx.doc), False, "indirect",
-                    ctx.paras.index_of(s), conf)
+    return RawQuote(content, cue_span(tok), tok, src, span, False, "indirect", ctx.paras.index_of(s), conf)
 
 
 def _can_speak(src, tok, cue: Cue, parenthetical: bool, scope: Scope) -> bool:
