@@ -118,3 +118,9 @@ def test_it_with_a_clause_is_a_document_speaking(quotes_of):
 ])
 def test_link_lines_and_comparisons_are_no_statements(quotes_of, text):
     assert quotes_of(text) == []
+
+
+def test_a_reason_right_after_the_reported_clause_is_part_of_it(quotes_of):
+    quotes = quotes_of("Lindsay said she was pleased with the study because it gives the provinces hard numbers.\n")
+    assert any(q.content[0].text.endswith("gives the provinces hard numbers") for q in quotes), \
+        [q.content[0].text for q in quotes]

@@ -77,7 +77,17 @@ def _clause(verb, said: bool, scope):
                      and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)), None)
         if more is not None:
             e = more.right_edge
-    return _span(s, e)
+    return _span(s, _with_reason(verb, e))
+
+
+def _with_reason(verb, e):
+    """"said she's excited about the study because it provides ...": the parser hangs the reason on
+    the cue, but right after the clause, with no comma, it is part of what was said."""
+    nxt = e.i + 1
+    for c in verb.rights:
+        if c.dep_ == "advcl" and c.left_edge.i == nxt and c.left_edge.lower_ == "because":
+            return c.right_edge
+    return e
 
 
 def _misparsed_said_clause(verb):
