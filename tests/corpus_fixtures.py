@@ -10,7 +10,7 @@ import uuid
 
 import pytest
 
-from presswatch.corpus import writer
+from presswatch.corpus import people, writer
 from presswatch.records import Analysis, Article, Claim, Publication, Quote, Span, Speaker, StatementTime
 
 
@@ -50,19 +50,22 @@ def article(doc_id, quotes, *, title=None, url=None, published=None, outlet=None
 def add_all(store, items):
     run = store.start_run(["fixtures"])
     out = [writer.add(store, art, an, run, i) for i, (art, an) in enumerate(items)]
+    people.recompute(store)  # as ingest does at the end of a run
     store.finish_run(run, {})
     return out
 
 
 def corpus():
-    """A small corpus: Khamenei under three name forms, one quote travelling between outlets."""
+    """A small corpus: Ali Khamenei under two name forms, Mojtaba Khamenei, and a bare "Khamenei"
+    that stays its own (the corpus has two people of that surname); one quote travelling between
+    outlets."""
     return [
         article("tehran-1", [("Ali Khamenei", "The enemies of Iran will not succeed in their plans"),
                              ("Hassan Rouhani", "Our economy is resilient despite the sanctions")],
                 title="Leader speaks on Quds Day", url="https://news.example/a1", published="2022-04-29",
                 outlet="Tehran Times", claims=[("Inflation fell to 40 percent", "supported")],
                 mentions={"Ali Khamenei": ("Ayatollah Khamenei", "Khamenei")}),
-        article("wire-2", [("Ayatollah Khamenei", "The enemies of Iran will not succeed in their plans!"),
+        article("wire-2", [("Ayatollah Ali Khamenei", "The enemies of Iran will not succeed in their plans!"),
                            ("Mojtaba Khamenei", "The seminary stands with the people of Gaza")],
                 title="Khamenei repeats warning", url="https://wire.example/b2", published="2023-04-14",
                 outlet="Wire Service"),

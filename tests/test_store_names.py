@@ -1,7 +1,7 @@
 """Cross-article speaker names and quote provenance, as pure functions."""
 import pytest
 
-from presswatch.corpus.names import better_display, choose, parse_name
+from presswatch.corpus.names import parse_name, query_keys
 from presswatch.corpus.provenance import bands, fingerprint, similarity
 
 
@@ -19,26 +19,6 @@ def test_parse_name(name, key, surname):
 
 def test_organisations_are_matched_whole():
     assert parse_name("The Federation of Canadian Municipalities", "ORG").surname is None
-
-
-def cand(i, name, n=1, kind="PERSON"):
-    return {"id": i, "name": name, "kind": kind, "statements": n}
-
-
-def test_choose():
-    ali, moj, bare = cand("a", "Ali Khamenei", 5), cand("m", "Mojtaba Khamenei", 2), cand("b", "Khamenei")
-    assert choose(parse_name("Ayatollah Ali Khamenei"), [ali, moj]) is ali
-    assert choose(parse_name("A. Khamenei"), [ali]) is ali
-    assert choose(parse_name("Khamenei"), [ali, moj]) is ali  # a bare surname goes to the most quoted
-    assert choose(parse_name("Ali Khamenei"), [bare]) is bare  # and a full name joins a bare surname
-    assert choose(parse_name("Hassan Khamenei"), [ali, moj]) is None
-    assert choose(parse_name("A. Khamenei"), [ali, cand("x", "Abbas Khamenei")]) is None  # ambiguous
-    assert choose(parse_name("Khamenei", "ORG"), [ali]) is None
-
-
-def test_better_display_keeps_fullest_name():
-    assert better_display("Khamenei", "Ali Khamenei") == "Ali Khamenei"
-    assert better_display("Ali Khamenei", "Khamenei") == "Ali Khamenei"
 
 
 def test_fingerprint_ignores_case_punctuation_and_quotes():
@@ -60,3 +40,8 @@ def test_titled_names_typed_as_organisations_are_people():
     assert person_by_title("Councillor Feld", "ORG") == "PERSON"
     assert person_by_title("the city planning department", "ORG") == "ORG"
     assert person_by_title("Minister of Finance", "ORG") == "ORG"
+
+
+def test_query_keys_find_a_full_name_or_every_bearer_of_a_surname():
+    assert query_keys("Ayatollah Ali Khamenei") == ("ali khamenei",)
+    assert "surname:khamenei" in query_keys("Khamenei")

@@ -66,7 +66,7 @@ def test_speaker_timeline_and_statement_provenance(client, store):
     hit = first(store, "enemies", outlet="Wire Service")
     sp = client.get(f"/speakers/{hit['speaker_id']}").text
     years = re.findall(r'<div class="year">(\d{4})</div>', sp)
-    assert years == ["2021", "2022", "2023"] and "Ayatollah Khamenei" in sp
+    assert years == ["2022", "2023"] and "Ayatollah Khamenei" in sp
     st = client.get(f"/statements/{hit['id']}").text.split('id="provenance"')[1]
     assert "3 appearances" in client.get(f"/statements/{hit['id']}").text and st.index("Daily Paper") < st.index("Tehran Times") < st.index("Wire Service")
     assert "earliest" in st and "variant" in st
@@ -76,7 +76,8 @@ def test_exports(client):
     r = client.get("/api/search", params={"q": "enemies", "format": "csv"})
     assert r.headers["content-type"].startswith("text/csv") and "attachment" in r.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(r.text)))
-    assert len(rows) == 3 and {row["speaker"] for row in rows} == {"Ali Khamenei"}
+    # the bare "Khamenei" of one article stays its own: the corpus has two people of that surname
+    assert len(rows) == 3 and {row["speaker"] for row in rows} == {"Ali Khamenei", "Khamenei"}
     data = client.get("/api/search", params={"q": "enemies"}).json()
     assert data["total"] == 3 and data["facets"]["outlet"]
     formula = client.get("/api/search", params={"q": "hyperlink", "format": "csv"}).text
@@ -94,7 +95,7 @@ def test_speakers_csv(client):
     listed = client.get("/api/speakers").json()
     assert [(row["name"], row["kind"], int(row["statements"]), row["id"]) for row in rows] == \
         [(sp["name"], sp["kind"], sp["statements"], sp["id"]) for sp in listed]
-    assert rows[0]["name"] == "Ali Khamenei" and rows[0]["statements"] == "3"
+    assert rows[0]["name"] == "Ali Khamenei" and rows[0]["statements"] == "2"
     assert client.get("/api/speakers", params={"format": "csv", "limit": 1}).text.count("\n") == 2
 
 
@@ -104,8 +105,8 @@ def test_json_api(client, store):
     assert a["statements"] and a["analysis"]["doc_id"]
     assert client.get(f"/api/statements/{hit['id']}").json()["provenance"]
     sp = client.get(f"/api/speakers/{hit['speaker_id']}").json()
-    assert sp["name"] == "Ali Khamenei" and len(sp["statements"]) == 3
-    assert client.get(f"/api/speakers/{hit['speaker_id']}", params={"format": "csv"}).text.count("\n") == 4
+    assert sp["name"] == "Ali Khamenei" and len(sp["statements"]) == 2
+    assert client.get(f"/api/speakers/{hit['speaker_id']}", params={"format": "csv"}).text.count("\n") == 3
     assert client.get("/api/stats").json()["articles"] == 6
     assert client.get("/api/articles/nope").status_code == 404
     spec = client.get("/api/openapi.json").json()

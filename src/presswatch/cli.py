@@ -165,7 +165,9 @@ _DB = click.option("--db", default=None, metavar="URL",
 @click.argument("paths", nargs=-1, required=True)
 @_DB
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="articles per spaCy batch")
-def ingest(paths, db, batch_size):
+@click.option("--registry", type=click.Path(dir_okay=False), default=None,
+              help="a speaker registry (CSV or TOML: names, aliases, roles, gender) applied with this run")
+def ingest(paths, db, batch_size, registry):
     """Analyze articles in PATH... (files, folders, RSS/Atom feeds or their URLs, WARC crawls, JSONL;
     a `presswatch batch` output folder is loaded as analysed) and store them with their statements,
     speakers and claims. Articles already stored are skipped; an interrupted ingest run again
@@ -176,6 +178,9 @@ def ingest(paths, db, batch_size):
 
     run = _run_options(db=db)
     with open_store(run.db) as store, progress_bar() as bar:
+        if registry:
+            from .corpus.people import keep_registry
+            keep_registry(store, registry)  # read first: a bad registry stops the run before any work
         report = run_ingest(paths, store, _options(), max_bytes=run.max_bytes, batch_size=batch_size,
                             progress=bar, stdin=sys.stdin, warn=_warn)
     for doc_id, reason in report.errors:
@@ -240,10 +245,11 @@ def batch(inputs, out, scheduler, workers, partition_mb, retries, batch_size):
 def search(query, db, speaker, outlet, since, until, claims, limit, offset, fmt):
     """Search the corpus: words, "a phrase", word OR word, -word, prefix*."""
     from .corpus.export import to_csv, to_json, to_table
+    from .corpus.names import query_keys
     from .store import Search, open_store
 
-    s = Search(query, speaker=speaker, outlet=outlet, since=since, until=until,
-               target="claims" if claims else "statements", limit=limit, offset=offset)
+    s = Search(query, speaker=speaker, speaker_keys=query_keys(speaker) if speaker else (), outlet=outlet,
+               since=since, until=until, target="claims" if claims else "statements", limit=limit, offset=offset)
     with open_store(_run_options(db=db).db, readonly=True) as store:
         page = store.search(s, facets=fmt == "json")
     out = {"json": lambda: to_json(page, s), "csv": lambda: to_csv(page.hits, s.target),
@@ -276,6 +282,95 @@ def serve(db, host, port, workers, request_timeout, timeout_keep_alive, limit_co
     shown = f" with {workers} workers" if workers > 1 else ""
     run_server(_run_options(db=db).db, host, port, limits, announce=lambda url: click.echo(
         f"presswatch: serving {url} on http://{host}:{port}/{shown}", err=True))
+
+
+@cli.group()
+def speakers():
+    """Who is who across the corpus: list the speakers, apply a registry, correct by hand."""
+
+
+def _people_store(db):
+    from .store import open_store
+    return open_store(_run_options(db=db).db)
+
+
+@speakers.command("list")
+@_DB
+@click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
+def speakers_list(db, limit):
+    """The corpus speakers, most quoted first: id, statements, kind, gender, name."""
+    with _people_store(db) as store:
+        for sp in store.speakers(limit):
+            click.echo(f"{sp['id']}\t{sp['statements']}\t{sp['kind']}\t{sp.get('gender') or '-'}\t{sp['name']}")
+
+
+@speakers.command("apply")
+@click.argument("registry", type=click.Path(dir_okay=False))
+@_DB
+def speakers_apply(registry, db):
+    """Apply a speaker REGISTRY (CSV or TOML) to the stored corpus; it is kept and applied again
+    whenever the speakers are recomputed."""
+    from .corpus.people import apply_registry
+    with _people_store(db) as store:
+        identity = apply_registry(store, registry)
+    click.echo(f"presswatch: speakers: registry {registry} applied; {len(identity.speakers)} speakers", err=True)
+
+
+@speakers.command("merge")
+@click.argument("speaker_a")
+@click.argument("speaker_b")
+@_DB
+def speakers_merge(speaker_a, speaker_b, db):
+    """Make SPEAKER_A part of SPEAKER_B (ids from `speakers list`); recorded, undone with `speakers undo`."""
+    from .corpus.people import merge
+    with _people_store(db) as store:
+        merge(store, speaker_a, speaker_b)
+        n = store.corrections()[-1]["n"]
+    click.echo(f"presswatch: speakers: {speaker_a} merged into {speaker_b} (correction {n})", err=True)
+
+
+@speakers.command("split")
+@click.argument("speaker")
+@click.argument("name")
+@_DB
+def speakers_split(speaker, name, db):
+    """Take the mentions of SPEAKER written NAME out into a speaker of their own; recorded."""
+    from .corpus.people import split
+    with _people_store(db) as store:
+        split(store, speaker, name)
+        n = store.corrections()[-1]["n"]
+    click.echo(f"presswatch: speakers: {name!r} split from {speaker} (correction {n})", err=True)
+
+
+@speakers.command("corrections")
+@_DB
+def speakers_corrections(db):
+    """The corrections made by hand, oldest first (n, when, action, speakers, name, undone)."""
+    with _people_store(db) as store:
+        for c in store.corrections():
+            click.echo(f"{c['n']}\t{c['at']}\t{c['action']}\t{c['speaker_id']}\t{c['other'] or c['name'] or ''}"
+                       f"\t{'undone ' + c['undone_at'] if c['undone_at'] else ''}")
+
+
+@speakers.command("undo")
+@click.argument("n", type=int)
+@_DB
+def speakers_undo(n, db):
+    """Undo correction N (it stays recorded as undone)."""
+    from .corpus.people import undo
+    with _people_store(db) as store:
+        undo(store, n)
+    click.echo(f"presswatch: speakers: correction {n} undone", err=True)
+
+
+@speakers.command("recompute")
+@_DB
+def speakers_recompute(db):
+    """Work out who is who again from everything stored (ingest does it at the end of each run)."""
+    from .corpus.people import recompute
+    with _people_store(db) as store:
+        identity = recompute(store)
+    click.echo(f"presswatch: speakers: {len(identity.speakers)} speakers", err=True)
 
 
 @cli.command("settings")

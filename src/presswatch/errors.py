@@ -14,6 +14,10 @@ class InputError(PresswatchError):
         super().__init__(f"{source}: {reason}")
 
 
+class CorrectionError(PresswatchError):
+    """A speaker correction by hand (merge, split, undo) names what the store does not have."""
+
+
 class PipelineError(PresswatchError):
     """The NLP pipeline could not be built or failed on an article."""
 

@@ -166,14 +166,18 @@ class Speaker:
     name: str  # canonical: the fullest name used
     kind: SpeakerKind
     mentions: tuple[Span, ...] = ()
+    gender: Optional[str] = None  # m | f, where the article says (a title, a first name, pronouns)
+    gender_basis: Optional[str] = None  # title | first name | pronouns
 
     def to_dict(self) -> dict:
         return {"id": self.id, "name": self.name, "kind": self.kind,
-                "mentions": [m.to_dict() for m in self.mentions]}
+                "mentions": [m.to_dict() for m in self.mentions],
+                "gender": self.gender, "gender_basis": self.gender_basis}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Speaker":
-        return cls(d["id"], d["name"], d["kind"], tuple(Span.from_dict(m) for m in d.get("mentions", ())))
+        return cls(d["id"], d["name"], d["kind"], tuple(Span.from_dict(m) for m in d.get("mentions", ())),
+                   d.get("gender"), d.get("gender_basis"))
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,8 @@ class SpeakersStep(Step):
             parsed = r["parse"]["confidence"]
             r["confidence"] = clamp(parsed if p is not None else parsed - 0.2)
         used = {p.id for p in people if p is not None}
-        doc._.speakers = [{"id": p.id, "name": p.canonical, "kind": p.kind,
+        doc._.speakers = [{"id": p.id, "name": p.canonical, "kind": p.kind, "gender": p.gender,
+                           "gender_basis": p.gender_basis,
                            "mentions": [_span(text, s, e) for s, e in sorted(p.mentions)]}
                           for p in reg.people if p.id in used]
         ent_ids = {m: p.id for p in reg.people for m in p.mentions}

@@ -16,7 +16,7 @@ from ..ingest import Warn, log_warning, read_inputs
 from ..options import DEFAULT, DEFAULT_RUN, Options
 from ..pipeline import analyze_many
 from ..records import Article
-from . import writer
+from . import people, writer
 from .rows import article_id
 
 
@@ -75,6 +75,7 @@ def ingest(paths: Iterable[str], store, options: Options = DEFAULT, max_bytes: i
         article = item if isinstance(item, Article) else None
         status, _ = writer.add(store, article, analysis, report.run_id, seq)
         tally(status, analysis.doc_id, analysis.error)
+    people.recompute(store)  # who is who, from every stored article (this run's and the others')
     report.seconds = time.perf_counter() - start
     store.finish_run(report.run_id, report.counts)
     return report

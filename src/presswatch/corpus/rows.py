@@ -32,6 +32,10 @@ CLAIM_COLUMNS = (
     "counted", "place", "time", "cited_source", "observance", "score", "verdict", "checks", "published",
     "outlet")
 SPEAKER_COLUMNS = ("article_id", "speaker_local", "name", "kind", "mentions", "mention_texts")
+# what a store keeps of each article speaker (the input of corpus/identity.py), and of a corpus speaker
+ARTICLE_SPEAKER_COLUMNS = ("article_id", "speaker_local", "name", "kind", "gender", "gender_basis",
+                           "mention_texts", "published")
+CORPUS_SPEAKER_COLUMNS = ("id", "name", "kind", "statements", "gender", "gender_basis", "roles", "wikidata")
 COLUMNS = {"articles": ARTICLE_COLUMNS, "statements": STATEMENT_COLUMNS, "claims": CLAIM_COLUMNS,
            "speakers": SPEAKER_COLUMNS}
 STORE_ONLY = {"articles": ("run_id",), "statements": ("speaker_id", "cluster_id")}
@@ -67,7 +71,8 @@ def to_rows(article: Article, analysis: Analysis, run_id: int | None = None) -> 
     aid = row["id"]
     shared = {"published": row["published"], "outlet": row["outlet"]}  # copied for filters without a join
     speakers = [{"article_id": aid, "speaker_local": s.id, "name": s.name, "kind": s.kind,
-                 "mentions": len(s.mentions), "mention_texts": [m.text for m in s.mentions]}
+                 "mentions": len(s.mentions), "mention_texts": [m.text for m in s.mentions],
+                 "gender": s.gender, "gender_basis": s.gender_basis}
                 for s in analysis.speakers]
     known = {s["speaker_local"] for s in speakers}
     return Rows(row, statement_rows(analysis, aid, known, shared), claim_rows(analysis, aid, shared), speakers)
@@ -134,3 +139,11 @@ def _float(v):
         return None if v is None else float(v)
     except (TypeError, ValueError):
         return None
+
+
+def article_speaker_row(speaker: dict, article: dict) -> dict:
+    """A row of ARTICLE_SPEAKER_COLUMNS from one of Rows.speakers and its article row."""
+    return {"article_id": speaker["article_id"], "speaker_local": speaker["speaker_local"],
+            "name": speaker["name"], "kind": speaker["kind"], "gender": speaker.get("gender"),
+            "gender_basis": speaker.get("gender_basis"), "published": article.get("published"),
+            "mention_texts": json.dumps(speaker["mention_texts"], ensure_ascii=False)}

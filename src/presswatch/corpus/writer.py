@@ -1,17 +1,16 @@
-"""Add one analysed article to a store, in one transaction: its speakers merged with the corpus's,
-its statements grouped with the same quotes elsewhere, and its ingest status.
+"""Add one analysed article to a store, in one transaction: its article speakers (who is who across
+the corpus is recomputed from them, corpus/people.py), its statements grouped with the same quotes
+elsewhere, and its ingest status.
 
 Either all of an article is stored, with its status, or none of it: an ingest killed at any point
 and run again stores every article exactly once.
 """
 from __future__ import annotations
 
-import hashlib
 from typing import Optional
 
 from ..records import Analysis, Article
 from . import provenance
-from .names import better_display, choose, parse_name, person_by_title
 from .rows import Rows, article_id, to_rows
 
 OK, DUPLICATE, ERROR = "ok", "duplicate", "error"
@@ -31,41 +30,13 @@ def add(store, article: Article | None, analysis: Analysis, run_id: int, seq: in
             store.add_status(run_id, seq, article.doc_id, article.origin, aid, DUPLICATE,
                              "the same text from the same URL is already stored")
             return DUPLICATE, aid
-        corpus_ids = merge_speakers(store, rows)
-        for s in rows.statements:
-            s["speaker_id"] = corpus_ids.get(s["speaker_local"])
+        # speaker_id stays None: corpus/people.recompute links the statements once the run ends
         new_groups = group_statements(store, rows)
         store.add_article(rows)
         for statement_id, bands in new_groups:
             store.add_bands(statement_id, bands)
         store.add_status(run_id, seq, article.doc_id, article.origin, aid, OK, None)
     return OK, aid
-
-
-def merge_speakers(store, rows: Rows) -> dict:
-    """Per-article speaker id -> corpus speaker id, creating or renaming corpus speakers."""
-    out = {}
-    for sp in rows.speakers:
-        name, mentions = sp["name"], sp["mention_texts"]
-        kind = person_by_title(name, sp["kind"])
-        n = parse_name(name, kind)
-        match = choose(n, store.speaker_candidates(n.keys))
-        if match is None:
-            sid = "sp-" + hashlib.sha1(f"{kind}|{n.key}|{rows.article['id']}".encode()).hexdigest()[:12]
-            store.add_speaker(sid, name, kind)
-        else:
-            sid = match["id"]
-            shown = better_display(match["name"], name, kind)
-            if shown != match["name"]:
-                store.rename_speaker(sid, shown)
-        variants = {(k, name) for k in n.keys}
-        for m in mentions:  # "Ayatollah Khamenei", "Khamenei": the forms that name the same person
-            mn = parse_name(m, kind)
-            if m[:1].isupper() and (mn.surname == n.surname if n.surname else mn.key == n.key):
-                variants |= {(k, m) for k in mn.keys}
-        store.add_speaker_names(sid, sorted(variants))
-        out[sp["speaker_local"]] = sid
-    return out
 
 
 def group_statements(store, rows: Rows) -> list[tuple[str, Optional[list]]]:

@@ -24,6 +24,7 @@ class Search:
     """One search: words (see store.query) and filters; every field optional."""
     text: str = ""
     speaker: Optional[str] = None  # a speaker id or any name the speaker is known by
+    speaker_keys: tuple = ()  # the name's keys (corpus.names.query_keys), which the caller works out
     outlet: Optional[str] = None
     since: Optional[str] = None  # ISO date (or year, year-month), inclusive
     until: Optional[str] = None
@@ -110,19 +111,43 @@ class Store(ABC):
     @abstractmethod
     def has_article(self, article_id: str) -> bool: ...
 
+    # -- identity: corpus/identity.py decides who is who; the store keeps what it is given
     @abstractmethod
-    def speaker_candidates(self, keys: list[str]) -> list[dict]:
-        """Speakers known by any of `keys`: dicts with id, name, kind, statements."""
+    def article_speakers(self) -> list[dict]:
+        """Every stored article speaker (corpus.rows.ARTICLE_SPEAKER_COLUMNS, mention_texts a list)."""
 
     @abstractmethod
-    def add_speaker(self, speaker_id: str, name: str, kind: str) -> None: ...
+    def articles_without_speakers(self) -> list[dict]:
+        """(id, published, analysis) of the articles stored before article speakers were kept."""
 
     @abstractmethod
-    def rename_speaker(self, speaker_id: str, name: str) -> None: ...
+    def add_article_speakers(self, rows: list[dict]) -> None:
+        """ARTICLE_SPEAKER_COLUMNS rows (mention_texts as JSON text)."""
 
     @abstractmethod
-    def add_speaker_names(self, speaker_id: str, names: list[tuple]) -> None:
-        """(key, name) pairs; known pairs are ignored."""
+    def replace_identity(self, speakers: list[dict], names: list[tuple], links: list[tuple]) -> None:
+        """The corpus speakers (CORPUS_SPEAKER_COLUMNS rows), their (key, speaker_id, name) names and
+        the (article_id, speaker_local, speaker_id, basis) links replace what was there; every
+        statement's speaker_id and every speaker's statement count follow. Call it in a transaction."""
+
+    @abstractmethod
+    def corrections(self) -> list[dict]:
+        """The merges and splits made by hand, oldest first (n, at, action, speaker_id, other, name, undone_at)."""
+
+    @abstractmethod
+    def add_correction(self, action: str, speaker_id: str, other: Optional[str] = None,
+                       name: Optional[str] = None) -> int: ...
+
+    @abstractmethod
+    def undo_correction(self, n: int) -> bool:
+        """Mark correction n undone (it stays recorded); False when there is no such open one."""
+
+    @abstractmethod
+    def registry(self) -> Optional[str]:
+        """The speaker registry last applied, as JSON (corpus/registry.py), or None."""
+
+    @abstractmethod
+    def set_registry(self, entries_json: str, source: Optional[str] = None) -> None: ...
 
     @abstractmethod
     def cluster_by_fingerprint(self, fingerprint: str) -> Optional[str]: ...
@@ -139,14 +164,14 @@ class Store(ABC):
         """Insert a corpus.rows.Rows (article, statements with speaker_id and cluster_id set, claims)."""
 
     # -- reading
-    def speaker_ids(self, name_or_id: str) -> list[str]:
-        """The speakers a search filter names: an id, or every speaker the name can be ("Khamenei":
-        all Khamenei; "Ali Khamenei": those whose given names agree)."""
-        from ..corpus.names import parse_name, same_person
-        wanted = parse_name(name_or_id)
-        found = {c["id"] for c in self.speaker_candidates(wanted.keys)
-                 if same_person(wanted, parse_name(c["name"], c["kind"]))}
-        return sorted(found | {name_or_id})
+    def speaker_ids(self, search: Search) -> list[str]:
+        """The speakers a search filter names: its id, or every speaker known by one of the name's
+        keys ("surname:khamenei": all Khamenei; "ali khamenei": that one), or by the name as written."""
+        return sorted(set(self.speakers_by_keys(list(search.speaker_keys), search.speaker or "")) | {search.speaker or ""})
+
+    @abstractmethod
+    def speakers_by_keys(self, keys: list[str], name: str) -> list[str]:
+        """Ids of the speakers known by any of `keys` or by exactly `name`."""
 
     @abstractmethod
     def search(self, search: Search, facets: bool = False) -> Page: ...

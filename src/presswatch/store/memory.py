@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from copy import deepcopy
 
 from ..corpus.names import fold
+from ..corpus.rows import ARTICLE_SPEAKER_COLUMNS, article_speaker_row
 from ..errors import SearchSyntaxError
 from . import migrations
 from .base import Page, Store
@@ -32,7 +33,8 @@ class MemoryStore(Store):
 
     def __init__(self, url: str = "memory:"):
         self.url = url
-        self.t: dict[str, list] = {k: [] for k in ("articles", "statements", "claims", "speaker_names", "bands", "runs", "status")}
+        self.t: dict[str, list] = {k: [] for k in ("articles", "statements", "claims", "speaker_names", "bands", "runs", "status",
+                                                   "article_speakers", "corrections", "registry")}
         self.speakers_by_id: dict = {}
         self._lock = threading.RLock()
         self._saved = None
@@ -80,21 +82,55 @@ class MemoryStore(Store):
     def has_article(self, article_id):
         return any(a["id"] == article_id for a in self.t["articles"])
 
-    def speaker_candidates(self, keys):
-        ids = {n["speaker_id"] for n in self.t["speaker_names"] if n["key"] in keys}
-        return [dict(self.speakers_by_id[i]) for i in sorted(ids)]
+    # -- identity
+    def article_speakers(self):
+        rows = sorted(self.t["article_speakers"], key=lambda r: (r["article_id"], r["speaker_local"]))
+        return [dict({c: r[c] for c in ARTICLE_SPEAKER_COLUMNS}, mention_texts=json.loads(r["mention_texts"]))
+                for r in rows]
 
-    def add_speaker(self, speaker_id, name, kind):
-        self.speakers_by_id[speaker_id] = {"id": speaker_id, "name": name, "kind": kind, "statements": 0}
+    def articles_without_speakers(self):
+        have = {r["article_id"] for r in self.t["article_speakers"]}
+        return [{"id": a["id"], "published": a["published"], "analysis": a["analysis"]}
+                for a in sorted(self.t["articles"], key=lambda a: a["id"]) if a["id"] not in have]
 
-    def rename_speaker(self, speaker_id, name):
-        self.speakers_by_id[speaker_id]["name"] = name
+    def add_article_speakers(self, rows):
+        self.t["article_speakers"] += [dict(r) for r in rows]
 
-    def add_speaker_names(self, speaker_id, names):
-        for key, name in names:
-            row = {"key": key, "speaker_id": speaker_id, "name": name}
-            if row not in self.t["speaker_names"]:
-                self.t["speaker_names"].append(row)
+    def replace_identity(self, speakers, names, links):
+        self.speakers_by_id = {sp["id"]: dict(sp) for sp in speakers}
+        self.t["speaker_names"] = [{"key": k, "speaker_id": sid, "name": n} for k, sid, n in sorted(set(names))]
+        by_key = {(aid, local): (sid, basis) for aid, local, sid, basis in links}
+        for r in self.t["article_speakers"]:
+            r["speaker_id"], r["link_basis"] = by_key.get((r["article_id"], r["speaker_local"]), (None, None))
+        for s in self.t["statements"]:
+            s["speaker_id"] = by_key.get((s["article_id"], s["speaker_local"]), (None, None))[0]
+        counts = Counter(s["speaker_id"] for s in self.t["statements"] if s["speaker_id"])
+        for sid, sp in self.speakers_by_id.items():
+            sp["statements"] = counts.get(sid, 0)
+
+    def speakers_by_keys(self, keys, name):
+        return sorted({n["speaker_id"] for n in self.t["speaker_names"] if n["key"] in keys or n["name"] == name})
+
+    def corrections(self):
+        return [dict(c) for c in self.t["corrections"]]
+
+    def add_correction(self, action, speaker_id, other=None, name=None):
+        n = len(self.t["corrections"]) + 1
+        self.t["corrections"].append({"n": n, "at": migrations.now(), "action": action, "speaker_id": speaker_id,
+                                      "other": other, "name": name, "undone_at": None})
+        return n
+
+    def undo_correction(self, n):
+        c = next((c for c in self.t["corrections"] if c["n"] == n and not c["undone_at"]), None)
+        if c is not None:
+            c["undone_at"] = migrations.now()
+        return c is not None
+
+    def registry(self):
+        return self.t["registry"][-1] if self.t["registry"] else None
+
+    def set_registry(self, entries_json, source=None):
+        self.t["registry"] = [entries_json]
 
     def cluster_by_fingerprint(self, fingerprint):
         return next((s["cluster_id"] for s in self.t["statements"] if s["fingerprint"] == fingerprint), None)
@@ -110,8 +146,7 @@ class MemoryStore(Store):
         self.t["articles"].append(dict(rows.article, ingested_at=migrations.now(), n=len(self.t["articles"])))
         self.t["statements"] += [dict(s) for s in rows.statements]
         self.t["claims"] += [dict(c) for c in rows.claims]
-        for sid, n in Counter(s["speaker_id"] for s in rows.statements if s["speaker_id"]).items():
-            self.speakers_by_id[sid]["statements"] += n
+        self.t["article_speakers"] += [article_speaker_row(sp, rows.article) for sp in rows.speakers]
 
     # -- reading
     def _article(self, article_id):
@@ -137,7 +172,7 @@ class MemoryStore(Store):
         if search.speaker:
             if search.target != "statements":
                 raise SearchSyntaxError("a speaker filter applies to statements, not claims")
-            ids = set(self.speaker_ids(search.speaker))
+            ids = set(self.speaker_ids(search))
             rows = [s for s in rows if s["speaker_id"] in ids]
         if search.outlet:
             rows = [s for s in rows if s["outlet"] == search.outlet]
@@ -188,7 +223,8 @@ class MemoryStore(Store):
         return sp
 
     def speakers(self, limit=200):
-        return [dict(s) for s in sorted(self.speakers_by_id.values(), key=lambda s: (-s["statements"], s["name"]))][:limit]
+        rows = sorted(self.speakers_by_id.values(), key=lambda s: (-s["statements"], s["name"]))[:limit]
+        return [{k: s[k] for k in ("id", "name", "kind", "statements", "gender")} for s in rows]
 
     def statement(self, statement_id):
         s = next((s for s in self.t["statements"] if s["id"] == statement_id), None)

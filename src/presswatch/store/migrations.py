@@ -111,11 +111,30 @@ ALTER TABLE claims ADD COLUMN observance TEXT;
 ALTER TABLE claims ADD COLUMN score {real};
 """
 
+# identity across the corpus (corpus/identity.py): the article speakers are what is stored, the
+# corpus speakers and their links are recomputed from them; corrections and the registry survive
+IDENTITY = """
+CREATE TABLE article_speakers (
+  article_id TEXT NOT NULL REFERENCES articles (id), speaker_local TEXT NOT NULL, name TEXT NOT NULL,
+  kind TEXT NOT NULL, gender TEXT, gender_basis TEXT, mention_texts TEXT NOT NULL, published TEXT,
+  speaker_id TEXT, link_basis TEXT, PRIMARY KEY (article_id, speaker_local));
+CREATE INDEX article_speakers_speaker ON article_speakers (speaker_id);
+ALTER TABLE speakers ADD COLUMN gender TEXT;
+ALTER TABLE speakers ADD COLUMN gender_basis TEXT;
+ALTER TABLE speakers ADD COLUMN roles TEXT;
+ALTER TABLE speakers ADD COLUMN wikidata TEXT;
+CREATE TABLE speaker_corrections (
+  n {serial}, at TEXT NOT NULL, action TEXT NOT NULL, speaker_id TEXT NOT NULL, other TEXT, name TEXT,
+  undone_at TEXT);
+CREATE TABLE speaker_registry (id INTEGER PRIMARY KEY, entries TEXT NOT NULL, source TEXT, at TEXT NOT NULL);
+"""
+
 MIGRATIONS = [
     ("0001_core_tables", CORE),
     ("0002_full_text", FULL_TEXT),
     ("0003_result_order", ORDER_INDEXES),
     ("0004_batch_columns", BATCH_COLUMNS),
+    ("0005_identity", IDENTITY),
 ]
 
 TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

@@ -9,7 +9,8 @@ import json
 from collections import Counter
 from typing import Optional
 
-from ..corpus.rows import ARTICLE_COLUMNS, CLAIM_COLUMNS, STATEMENT_COLUMNS
+from ..corpus.rows import (ARTICLE_COLUMNS, ARTICLE_SPEAKER_COLUMNS as ARTICLE_SPEAKER_ROW, CLAIM_COLUMNS,
+                           CORPUS_SPEAKER_COLUMNS as SPEAKER_ROW, STATEMENT_COLUMNS, article_speaker_row)
 from ..errors import SearchSyntaxError
 from . import migrations
 from .base import Page, Search, Store
@@ -115,22 +116,59 @@ class SQLStore(Store):
     def has_article(self, article_id):
         return self._one("SELECT 1 AS x FROM articles WHERE id = ?", (article_id,)) is not None
 
-    def speaker_candidates(self, keys):
-        if not keys:
-            return []
-        marks = ", ".join("?" * len(keys))
-        return self._q("SELECT DISTINCT sp.id, sp.name, sp.kind, sp.statements FROM speakers sp "
-                       f"JOIN speaker_names n ON n.speaker_id = sp.id WHERE n.key IN ({marks})", tuple(keys))
+    # -- identity (corpus/identity.py computes it; the store keeps what it is given)
+    def article_speakers(self):
+        rows = self._q("SELECT article_id, speaker_local, name, kind, gender, gender_basis, mention_texts, "
+                       "published FROM article_speakers ORDER BY article_id, speaker_local")
+        return [dict(r, mention_texts=json.loads(r["mention_texts"])) for r in rows]
 
-    def add_speaker(self, speaker_id, name, kind):
-        self._x("INSERT INTO speakers (id, name, kind, statements) VALUES (?, ?, ?, 0)", (speaker_id, name, kind))
+    def articles_without_speakers(self):
+        return self._q("SELECT id, published, analysis FROM articles a WHERE NOT EXISTS "
+                       "(SELECT 1 FROM article_speakers s WHERE s.article_id = a.id) ORDER BY id")
 
-    def rename_speaker(self, speaker_id, name):
-        self._x("UPDATE speakers SET name = ? WHERE id = ?", (name, speaker_id))
+    def add_article_speakers(self, rows):
+        self._insert("article_speakers", ARTICLE_SPEAKER_ROW, rows)
 
-    def add_speaker_names(self, speaker_id, names):
+    def replace_identity(self, speakers, names, links):
+        self._x("UPDATE statements SET speaker_id = NULL WHERE speaker_id IS NOT NULL")
+        self._x("DELETE FROM speaker_names")
+        self._x("DELETE FROM speakers")
+        self._insert("speakers", SPEAKER_ROW, speakers)
         self._many("INSERT INTO speaker_names (key, speaker_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                   [(k, speaker_id, n) for k, n in names])
+                   sorted(set(names)))
+        self._many("UPDATE article_speakers SET speaker_id = ?, link_basis = ? WHERE article_id = ? AND speaker_local = ?",
+                   [(sid, basis, aid, local) for aid, local, sid, basis in links])
+        self._x("UPDATE statements SET speaker_id = (SELECT a.speaker_id FROM article_speakers a "
+                "WHERE a.article_id = statements.article_id AND a.speaker_local = statements.speaker_local) "
+                "WHERE speaker_local IS NOT NULL")
+        self._x("UPDATE speakers SET statements = (SELECT COUNT(*) FROM statements s WHERE s.speaker_id = speakers.id)")
+
+    def speakers_by_keys(self, keys, name):
+        marks = ", ".join("?" * len(keys)) or "NULL"
+        return [r["speaker_id"] for r in self._q(
+            f"SELECT DISTINCT speaker_id FROM speaker_names WHERE key IN ({marks}) OR name = ?", (*keys, name))]
+
+    def corrections(self):
+        return self._q("SELECT n, at, action, speaker_id, other, name, undone_at FROM speaker_corrections ORDER BY n")
+
+    def add_correction(self, action, speaker_id, other=None, name=None):
+        return self._one("INSERT INTO speaker_corrections (at, action, speaker_id, other, name) VALUES (?, ?, ?, ?, ?) "
+                         "RETURNING n", (migrations.now(), action, speaker_id, other, name))["n"]
+
+    def undo_correction(self, n):
+        row = self._one("SELECT n FROM speaker_corrections WHERE n = ? AND undone_at IS NULL", (n,))
+        if row is not None:
+            self._x("UPDATE speaker_corrections SET undone_at = ? WHERE n = ?", (migrations.now(), n))
+        return row is not None
+
+    def registry(self):
+        row = self._one("SELECT entries FROM speaker_registry WHERE id = 1")
+        return row["entries"] if row else None
+
+    def set_registry(self, entries_json, source=None):
+        self._x("DELETE FROM speaker_registry")
+        self._x("INSERT INTO speaker_registry (id, entries, source, at) VALUES (1, ?, ?, ?)",
+                (entries_json, source, migrations.now()))
 
     def cluster_by_fingerprint(self, fingerprint):
         row = self._one("SELECT cluster_id FROM statements WHERE fingerprint = ? LIMIT 1", (fingerprint,))
@@ -153,9 +191,7 @@ class SQLStore(Store):
         self._insert("articles", ARTICLE_COLUMNS + ("ingested_at",), [article])
         self._insert("statements", STATEMENT_COLUMNS, rows.statements)
         self._insert("claims", CLAIM_COLUMNS, rows.claims)
-        counts = Counter(s["speaker_id"] for s in rows.statements if s["speaker_id"])
-        self._many("UPDATE speakers SET statements = statements + ? WHERE id = ?",
-                   [(n, sid) for sid, n in sorted(counts.items())])
+        self._insert("article_speakers", ARTICLE_SPEAKER_ROW, [article_speaker_row(sp, rows.article) for sp in rows.speakers])
 
     def _insert(self, table: str, columns, rows) -> None:
         """Rows (dicts) into `table`; names come from corpus.rows, values travel as parameters."""
@@ -176,7 +212,7 @@ class SQLStore(Store):
         if search.speaker:
             if search.target != "statements":
                 raise SearchSyntaxError("a speaker filter applies to statements, not claims")
-            wanted = self.speaker_ids(search.speaker)
+            wanted = self.speaker_ids(search)
             conds.append(f"s.speaker_id IN ({', '.join('?' * len(wanted))})")
             params += wanted
         for col, op, value in (("outlet", "=", search.outlet), ("published", ">=", search.since),
@@ -249,7 +285,8 @@ class SQLStore(Store):
 
     def speaker(self, speaker_id):
         with self.snapshot():
-            sp = self._one("SELECT id, name, kind, statements FROM speakers WHERE id = ?", (speaker_id,))
+            sp = self._one("SELECT id, name, kind, statements, gender, gender_basis, roles, wikidata FROM speakers "
+                           "WHERE id = ?", (speaker_id,))
             if sp is None:
                 return None
             sp["names"] = [r["name"] for r in self._q(
@@ -262,7 +299,7 @@ class SQLStore(Store):
         return sp
 
     def speakers(self, limit=200):
-        return self._q("SELECT id, name, kind, statements FROM speakers ORDER BY statements DESC, name LIMIT ?",
+        return self._q("SELECT id, name, kind, statements, gender FROM speakers ORDER BY statements DESC, name LIMIT ?",
                        (limit,))
 
     def statement(self, statement_id):

@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from ..corpus.export import COLUMNS, to_csv
+from ..corpus.names import query_keys
 from ..errors import SearchSyntaxError
 from ..store import Search
 
@@ -41,7 +42,8 @@ def _clean(row: dict) -> dict:
 def api_search(request: Request, q: str = "", target: Literal["statements", "claims"] = "statements",
                speaker: str = "", outlet: str = "", since: str = "", until: str = "",
                limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0), format: Format = "json"):
-    s = Search(q, speaker=speaker, outlet=outlet, since=since, until=until, target=target, limit=limit, offset=offset)
+    s = Search(q, speaker=speaker, speaker_keys=query_keys(speaker) if speaker else (), outlet=outlet,
+               since=since, until=until, target=target, limit=limit, offset=offset)
     try:
         page = request.app.state.store.search(s, facets=format == "json")
     except SearchSyntaxError as exc:

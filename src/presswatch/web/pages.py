@@ -7,6 +7,7 @@ from urllib.parse import quote_plus, urlencode
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
+from ..corpus.names import query_keys
 from ..errors import SearchSyntaxError, StoreError
 from ..store import Page, Search
 from .highlight import highlight, marks_of
@@ -24,8 +25,8 @@ def _render(request: Request, name: str, status: int = 200, **ctx) -> HTMLRespon
 @router.get("/", response_class=HTMLResponse)
 def search_page(request: Request, q: str = "", target: str = "statements", speaker: str = "", outlet: str = "",
                 since: str = "", until: str = "", page: int = Query(1, ge=1, le=100_000)):
-    s = Search(q, speaker=speaker, outlet=outlet, since=since, until=until, target=target,
-               limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+    s = Search(q, speaker=speaker, speaker_keys=query_keys(speaker) if speaker else (), outlet=outlet,
+               since=since, until=until, target=target, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
     params = {"q": q, "target": target, "speaker": speaker, "outlet": outlet, "since": since, "until": until}
 
     quoted = lru_cache(maxsize=None)(lambda v: quote_plus(str(v)))  # a page links the same values again and again

@@ -21,6 +21,9 @@ sheikh sir sister solicitor speaker spokesman spokesperson spokeswoman st state 
 superintendent supreme syed trade transport treasury vice
 """.split())
 
+# honorifics that say nothing of an office: not a role a person holds ("Mr. Smith", "Dr. Jones")
+COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lady", "lord"})
+
 # honorifics written abbreviated with a full stop before a surname ("Mr. Pence:", a transcript turn)
 ABBREVIATED_HONORIFICS = ("mr", "mrs", "ms", "dr", "sen", "gov", "rep")
 

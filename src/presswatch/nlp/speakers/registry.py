@@ -17,6 +17,7 @@ class Person:
     names: list = field(default_factory=list)  # name strings, word lists without honorifics
     roles: dict = field(default_factory=dict)  # role noun -> offset where the article gave it
     gender: Optional[str] = None  # m | f | None
+    gender_basis: Optional[str] = None  # title | first name | pronouns: what said the gender
     mentions: list = field(default_factory=list)  # (start, end)
     _seen: set = field(default_factory=set, repr=False)  # the mentions, for "is this one of them"
     initials: set = field(default_factory=set, repr=False)  # an organisation's acronyms ("fbi")
@@ -130,10 +131,11 @@ class Registry:
         self._name(p, words)
         for r in roles:
             p.roles.setdefault(r, span[0])
+        basis = "title" if gender else None
         if not gender and kind == "PERSON" and len(words) > 1:
-            gender = gender_of(words[0])
+            gender, basis = gender_of(words[0]), "first name"
         if gender and not p.gender:
-            p.gender = gender
+            p.gender, p.gender_basis = gender, basis
         self.mention(p, span)
         return p
 

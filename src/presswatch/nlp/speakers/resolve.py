@@ -164,6 +164,6 @@ def _learn_gender(p: Optional[Person], src) -> None:
     """"he said" of a person of unknown gender: now it is known."""
     if p is not None and src is not None and src.pos_ == "PRON" and p.kind == "PERSON" and not p.gender:
         if src.lower_ in MALE:
-            p.gender = "m"
+            p.gender, p.gender_basis = "m", "pronouns"
         elif src.lower_ in FEMALE:
-            p.gender = "f"
+            p.gender, p.gender_basis = "f", "pronouns"
