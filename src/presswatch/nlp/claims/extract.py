@@ -24,5 +24,5 @@ def extract_claims(text: str, doc=None, times=(), quotes=(), statements=(), pub_
     cal = calendar_claims(statements, text)
     skip = [(c.span.start, c.span.end) for c in cal]
     claims = cal + quantity_claims(text, doc, times, quotes, skip) + proportion_claims(text, doc, quotes) \
-        + vague_claims(text, quotes) + historical_claims(text, doc, times, pub_year)
+        + vague_claims(text, quotes, doc) + historical_claims(text, doc, times, pub_year)
     return _dedupe(claims)

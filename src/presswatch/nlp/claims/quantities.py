@@ -22,7 +22,7 @@ _QUALIFIER = (r"(?P<qual>more than|over|at least|nearly|almost|about|around|some
               r"just under|well over|no fewer than|no more than|at most)")
 # of the scale abbreviations only "bn" (the pattern leaves out "k" and "m")
 _NUMBER = (r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:" + "|".join([*_WORDS, *_WRITTEN_OUT]) + "))"
-           r"(?:\s*(?P<scale>" + "|".join(SCALES) + r"|bn)\b)?")
+           r"(?:\s*(?P<scale>" + "|".join(SCALES) + r"|bn)\b|(?!\w))")  # not "12th", "76ers", "fourteen"
 _QUANTITY = re.compile(r"(?:\b" + _QUALIFIER + r"\s+)?(?P<cur>[$€£])?(?<![\w.,])" + _NUMBER
                        + r"(?P<pct>\s*(?:%|percent\b|per cent\b))?", re.IGNORECASE)
 _PROPORTION = re.compile(
@@ -97,6 +97,7 @@ def _counted(text: str, start: int, end: int, doc) -> tuple[Optional[str], int]:
                         words.append(c.text)
                         stop = max(stop, c.idx + len(c.text))
                 return " ".join(words), stop
+            return None, end  # the parse sees no noun counted: the next words are not one ("$2,000 if that")
     m = re.match(r"\s*((?:[a-z][\w’'\-]*\s+){0,1}[a-z][\w’'\-]*)", text[end:end + 40])
     if m:
         words = [w for w in m.group(1).split() if w.lower() not in _STOP_COUNTED]
@@ -245,15 +246,43 @@ def proportion_claims(text: str, doc=None, quotes=()) -> list[Claim]:
     return out
 
 
-def vague_claims(text: str, quotes=()) -> list[Claim]:
+def vague_claims(text: str, quotes=(), doc=None) -> list[Claim]:
+    """"Tens of thousands of people": the vague figure and the noun phrase it counts. With a parse, the
+    span ends at the head noun of the "of" phrase ("hundreds of rounds", "thousands of screaming fans");
+    a figure counting no noun ("scores or", "billions in") is no claim."""
     out = []
     sources = Sources(quotes)
     for m in _VAGUE.finditer(text):
         what = m.group("what")
         if what.lower().split()[0] in ("of", "years", "miles", "kilometres", "kilometers", "times"):
             continue
-        words = [w for w in what.split() if w.lower() not in _STOP_COUNTED]
-        what = " ".join(words[:2]) if words else what
-        out.append(Claim(Span.of(text, m.start(), m.end()), "vague quantity", " ".join(m.group(0).split()),
+        end = m.end()
+        if doc is not None:
+            counted = _vague_counted(doc, m.end("v"))
+            if counted is None:
+                continue
+            what, end = counted
+        else:
+            words = [w for w in what.split() if w.lower() not in _STOP_COUNTED]
+            if not words:
+                continue
+            what = " ".join(words[:2])
+        out.append(Claim(Span.of(text, m.start(), end), "vague quantity", " ".join(text[m.start():end].split()),
                          counted=what, cited_source=_cited(text, m.start(), sources), score=0.2))
     return out
+
+
+def _vague_counted(doc, v_end: int) -> Optional[tuple[str, int]]:
+    """The noun a vague figure ending at v_end counts ("thousands [of] people") and where its phrase ends:
+    the object of its "of", with the words before it ("screaming fans"), without what follows it."""
+    sp = doc.char_span(v_end - 1, v_end, alignment_mode="expand")
+    if sp is None:
+        return None
+    tok = sp[-1]
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if noun is not None:
+            return noun.text, noun.idx + len(noun.text)
+    return None
