@@ -45,8 +45,9 @@ def historical_claims(text: str, doc, times, pub_year: Optional[int]) -> list[Cl
         if not subj or not _STATED_DATE.search(t.span.text):
             continue
         start, end, event = _event(text, verb, subj[0], sp)
-        # the claim holds the date it is about: "He was convicted [in 2005]"
-        start, end = min(start, t.span.start), max(end, t.span.end)
+        # the claim holds the date it is about: "He was convicted [in 2005]", and the noun a date
+        # modifies: "at the 2008 [Players Championship]", not "at the 2008"
+        start, end = min(start, t.span.start), max(end, t.span.end, _modified_end(sp))
         out.append(Claim(Span.of(text, start, end), "historical date", t.span.text, time=t.value,
                          counted=event, score=0.5))
     return out
@@ -70,6 +71,15 @@ def _event(text: str, verb, subj, sp) -> tuple[int, int, str]:
         start = min(start, head.idx)  # "In 1980"
         end = max(end, head.idx + len(head.text))
     return start, end, event
+
+
+def _modified_end(sp) -> int:
+    """Where the noun a date modifies ends ("the 2008 Players Championship"), or the date's end."""
+    root = sp.root
+    head = root.head
+    if root.dep_ in ("compound", "nummod", "amod", "nmod") and head.i >= sp.end and head.pos_ in ("NOUN", "PROPN"):
+        return head.idx + len(head.text)
+    return sp.end_char
 
 
 def _past_verb(sp):
