@@ -3,11 +3,13 @@
 shared scorer (../shared/eval/score_quotes.py). Data stays in ../shared; predictions go to a
 temporary directory, never into the repository.
 
-    python bench/quality.py [--shared DIR] [--bootstrap N] [--only seed|ggt|genre|polnear|gap]
+    python bench/quality.py [--shared DIR] [--bootstrap N] [--only seed|ggt|genre|polnear|gap|checkworthy]
                             [--scope auto|speech|broad]
 
 genre is the project's own set in the seed's genre (PTC articles, annotations/genre/, rebuilt from
-../shared by bench/genre_set.py); gap runs bench/gap.py, the pronoun resolver on GAP validation.
+../shared by bench/genre_set.py); gap runs bench/gap.py, the pronoun resolver on GAP validation;
+checkworthy runs bench/checkworthy.py (cross-validated ranking on CLEF-2019 and ClaimBuster, and
+the project's own news set).
 
 --scope sets Options.attribution_scope (the other options come from PRESSWATCH_* variables). The default, auto, scores each set in the scope of its
 own annotation guidelines: the seed and GGT mark what people said (speech, the product's default);
@@ -35,6 +37,7 @@ SETS = {  # name: gold file relative to the shared directory
     "genre": None,  # rebuilt from annotations/genre/ into the temporary directory
     "polnear": "eval/data/polnear/dev.jsonl",
     "gap": "eval/data/gap/gap-validation.tsv",
+    "checkworthy": "eval/data/checkworthy/clef2019_train.jsonl",  # bench/checkworthy.py: CV figures
 }
 ANNOTATION_SCOPE = {"seed": "speech", "ggt": "speech", "genre": "speech", "polnear": "broad"}
 
@@ -82,6 +85,10 @@ def main():
                 sys.stdout.flush()
                 subprocess.run([sys.executable, str(REPO / "bench" / "gap.py"), str(gold), "--out",
                                 str(Path(tmp) / "gap.pred.tsv")], check=False)
+                continue
+            if name == "checkworthy":
+                sys.stdout.flush()
+                subprocess.run([sys.executable, str(REPO / "bench" / "checkworthy.py")], check=False)
                 continue
             scope = ANNOTATION_SCOPE[name] if a.scope == "auto" else a.scope
             print(f"  attribution scope: {scope}")

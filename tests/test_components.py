@@ -14,7 +14,8 @@ TEXT = ("Budget vote delayed\n"
         "“The roads come next.”\n"
         "Senator Ray Ortiz wants a new pipeline through the valley.\n"
         "More than 3,000 people have signed the petition, according to the organisers.\n")
-STEPS = ("presswatch_article", "presswatch_quotes", "presswatch_speakers", "presswatch_times", "presswatch_claims")
+STEPS = ("presswatch_article", "presswatch_quotes", "presswatch_speakers", "presswatch_times", "presswatch_claims",
+         "presswatch_checkworthy")
 
 
 @pytest.fixture(scope="module")

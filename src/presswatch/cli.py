@@ -238,7 +238,7 @@ def batch(inputs, out, scheduler, workers, partition_mb, retries, batch_size):
 @click.option("--outlet", help="only this outlet")
 @click.option("--since", help="published on or after (2024-04-05, 2024-04 or 2024)")
 @click.option("--until", help="published on or before")
-@click.option("--claims", is_flag=True, help="search claims instead of statements")
+@click.option("--claims", is_flag=True, help="search claims instead of statements, the most check-worthy first")
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
 @click.option("--offset", type=click.IntRange(min=0), default=0)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
@@ -249,7 +249,8 @@ def search(query, db, speaker, outlet, since, until, claims, limit, offset, fmt)
     from .store import Search, open_store
 
     s = Search(query, speaker=speaker, speaker_keys=query_keys(speaker) if speaker else (), outlet=outlet,
-               since=since, until=until, target="claims" if claims else "statements", limit=limit, offset=offset)
+               since=since, until=until, target="claims" if claims else "statements",
+               order="score" if claims else "date", limit=limit, offset=offset)
     with open_store(_run_options(db=db).db, readonly=True) as store:
         page = store.search(s, facets=fmt == "json")
     out = {"json": lambda: to_json(page, s), "csv": lambda: to_csv(page.hits, s.target),

@@ -152,6 +152,9 @@ class Options(_Settings):
                                         "date words (faster, nearly the same entities); 0: on every token")
     claims: bool = setting(True, "1: find time expressions and claims and check them; 0: leave times[] and "
                                  "claims[] empty (statement times and the publication date are still found)")
+    checkworthy_floor: float = setting(
+        0.5, "sentences whose check-worthiness (0-1, the trained model's probability) reaches this are "
+             "listed in checkworthy[] (0: every sentence, ranked)", low=0.0, high=1.0)
     reference: tuple[str, ...] = setting((), "reference series CSV files (series,date,value,source) to check quantity "
                                    "claims against, separated by the OS path separator; the CLI's --reference "
                                    "adds to them")

@@ -246,8 +246,11 @@ class Claim:
     cited_source: Optional[Span] = None
     observance: Optional[str] = None  # calendar statements: the observance and its rule as stated
     rule: Optional[str] = None
-    score: float = 0.0  # check-worthiness, 0..1
+    score: float = 0.0  # check-worthiness, 0..1: its sentence's (CheckworthySentence.score)
     checks: tuple[Check, ...] = ()
+    statement: Optional[int] = None  # the index in Analysis.quotes of the statement it sits in
+    speaker: Optional[str] = None  # that statement's speaker: who made the claim
+    mentions: tuple[Span, ...] = ()  # where the article states the same fact again
 
     def with_(self, **changes) -> "Claim":
         return replace(self, **changes)
@@ -257,14 +260,35 @@ class Claim:
                 "qualifier": self.qualifier, "counted": self.counted, "place": self.place,
                 "window": self.window, "time": self.time, "cited_source": _span_or_none(self.cited_source),
                 "observance": self.observance, "rule": self.rule, "score": round(self.score, 3),
-                "checks": [c.to_dict() for c in self.checks]}
+                "checks": [c.to_dict() for c in self.checks], "statement": self.statement, "speaker": self.speaker,
+                "mentions": [m.to_dict() for m in self.mentions]}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Claim":
         return cls(Span.from_dict(d["span"]), d["kind"], d.get("stated", ""), d.get("value"), d.get("qualifier"),
                    d.get("counted"), d.get("place"), d.get("window"), d.get("time"),
                    Span.from_dict(d.get("cited_source")), d.get("observance"), d.get("rule"),
-                   float(d.get("score", 0.0)), tuple(Check.from_dict(c) for c in d.get("checks", ())))
+                   float(d.get("score", 0.0)), tuple(Check.from_dict(c) for c in d.get("checks", ())),
+                   d.get("statement"), d.get("speaker"), tuple(Span.from_dict(m) for m in d.get("mentions") or ()))
+
+
+@dataclass(frozen=True)
+class CheckworthySentence:
+    """A sentence worth a fact-checker's look: its check-worthiness (0..1, nlp/checkworthy) and the
+    statement it sits in, with that statement's speaker."""
+    span: Span
+    score: float
+    statement: Optional[int] = None  # index in Analysis.quotes
+    speaker: Optional[str] = None
+
+    def to_dict(self) -> dict:
+        return {"start": self.span.start, "end": self.span.end, "text": self.span.text,
+                "score": round(self.score, 4), "statement": self.statement, "speaker": self.speaker}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "CheckworthySentence":
+        return cls(Span(d["start"], d["end"], d.get("text", "")), float(d.get("score", 0.0)), d.get("statement"),
+                   d.get("speaker"))
 
 
 @dataclass(frozen=True)
@@ -283,6 +307,7 @@ class Analysis:
     entities: tuple[Entity, ...] = ()
     claims: tuple[Claim, ...] = ()
     times: tuple[TimeExpr, ...] = ()
+    checkworthy: tuple[CheckworthySentence, ...] = ()  # best first
 
     @classmethod
     def failed(cls, doc_id: str, error: str, origin: Optional[str] = None) -> "Analysis":
@@ -303,6 +328,7 @@ class Analysis:
             "entities": [e.to_dict() for e in self.entities],
             "claims": [c.to_dict() for c in self.claims],
             "times": [t.to_dict() for t in self.times],
+            "checkworthy": [c.to_dict() for c in self.checkworthy],
         }
 
     @classmethod
@@ -316,4 +342,5 @@ class Analysis:
             entities=tuple(Entity.from_dict(e) for e in d.get("entities", ())),
             claims=tuple(Claim.from_dict(c) for c in d.get("claims", ())),
             times=tuple(TimeExpr.from_dict(t) for t in d.get("times", ())),
+            checkworthy=tuple(CheckworthySentence.from_dict(c) for c in d.get("checkworthy") or ()),
         )

@@ -35,7 +35,24 @@ def render(analysis: Analysis, width: int = 100) -> str:
         lines.append(f"  Claims ({len(rest)})")
         for c in rest:
             lines += _claim(c, width, indent=4)
+    lines += _worth_checking(analysis, width)
     return "\n".join(lines) + "\n"
+
+
+TOP_SENTENCES = 5  # the sentences the report lists as worth checking; the JSON output has them all
+
+
+def _worth_checking(analysis: Analysis, width: int) -> list[str]:
+    """The most check-worthy sentences, best first: '0.91  Unemployment fell ... (Jane Doe)'."""
+    top = analysis.checkworthy[:TOP_SENTENCES]
+    if not top:
+        return []
+    out = ["", f"  Worth checking (top {len(top)} of {len(analysis.checkworthy)})"]
+    for c in top:
+        said = f" ({c.speaker})" if c.speaker else ""
+        out += textwrap.wrap(f"{c.score:.2f}  {c.span.text}{said}", width=max(40, width),
+                             initial_indent="    ", subsequent_indent="          ")
+    return out
 
 
 def _within(claim, q: Quote) -> bool:

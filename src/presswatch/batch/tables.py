@@ -52,7 +52,8 @@ def rows(article: Article, analysis: Analysis, partition: str) -> dict:
     """The rows of one analysed article in each table: corpus.rows' rows, with the partition."""
     r = to_rows(article, analysis)
     out = {"articles": [dict(r.article, partition=partition)]}
-    for table, rs in (("statements", r.statements), ("speakers", r.speakers), ("claims", r.claims)):
+    for table, rs in (("statements", r.statements), ("speakers", r.speakers), ("claims", r.claims),
+                      ("checkworthy", r.checkworthy)):
         out[table] = [dict(x, doc_id=article.doc_id, partition=partition) for x in rs]
     return out
 

@@ -1,4 +1,4 @@
-"""presswatch as spaCy components: article -> quotes -> speakers -> times -> claims, and pronouns
+"""presswatch as spaCy components: article -> quotes -> speakers -> times -> claims -> checkworthy, and pronouns
 (presswatch_pronouns: not one of presswatch's own steps, for any pipeline).
 
 Each factory is registered with spaCy here and through the `spacy_factories` entry points, so that
@@ -18,6 +18,7 @@ from ..options import DEFAULT, Scope
 from .analysis import analysis_of, failure_of
 from .article import ArticleStep
 from .base import OnError, Step
+from .checkworthy import CheckworthyStep
 from .claims import ClaimsStep
 from .extensions import EXTENSIONS, register
 from .pronouns import PronounsStep
@@ -73,6 +74,13 @@ def make_claims(nlp, name: str, claims: bool, reference: list, facts: list, refe
                                     reference_tolerance=reference_tolerance), on_error)
 
 
+@Language.factory("presswatch_checkworthy", requires=["doc.sents", "doc._.claims"] + _QUOTES,
+                  assigns=["doc._.checkworthy", "doc._.claims"],
+                  default_config={"checkworthy_floor": DEFAULT.checkworthy_floor, "on_error": "raise"})
+def make_checkworthy(nlp, name: str, checkworthy_floor: float, on_error: OnError):
+    return CheckworthyStep(DEFAULT.with_(checkworthy_floor=checkworthy_floor), on_error)
+
+
 @Language.factory("presswatch_pronouns", requires=["token.dep", "doc.sents", "doc.ents"], assigns=["doc._.pronouns"],
                   default_config={"threshold": None, "on_error": "raise"})
 def make_pronouns(nlp, name: str, threshold: Optional[float], on_error: OnError):
@@ -83,4 +91,5 @@ def make_pronouns(nlp, name: str, threshold: Optional[float], on_error: OnError)
 
 
 # presswatch's own order
-STEPS = ("presswatch_article", "presswatch_quotes", "presswatch_speakers", "presswatch_times", "presswatch_claims")
+STEPS = ("presswatch_article", "presswatch_quotes", "presswatch_speakers", "presswatch_times", "presswatch_claims",
+         "presswatch_checkworthy")

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..records import Analysis, Article, Claim, Entity, Publication, Quote, Speaker, Span, TimeExpr
+from ..records import (Analysis, Article, CheckworthySentence, Claim, Entity, Publication, Quote, Speaker, Span,
+                       TimeExpr)
 
 
 def failure_of(doc) -> Optional[str]:
@@ -39,4 +40,5 @@ def analysis_of(doc, article: Optional[Article] = None) -> Analysis:
         speakers=tuple(Speaker.from_dict(s) for s in doc._.speakers or ()),
         entities=entities,
         claims=tuple(Claim.from_dict(c) for c in doc._.claims or ()),
-        times=tuple(TimeExpr.from_dict(t) for t in doc._.times or ()))
+        times=tuple(TimeExpr.from_dict(t) for t in doc._.times or ()),
+        checkworthy=tuple(CheckworthySentence.from_dict(c) for c in doc._.checkworthy or ()))

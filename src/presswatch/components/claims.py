@@ -10,7 +10,7 @@ from ..check import tables_for
 from ..check.calendar import check_statement
 from ..check.observances import default_calendar
 from ..check.reference import check_fact, check_quantity
-from ..nlp.claims import extract_claims
+from ..nlp.claims import find_claims
 from ..options import Options
 from ..records import Check, Claim, Publication, Quote, TimeExpr
 from .article import article_text
@@ -30,9 +30,11 @@ class ClaimsStep(Step):
         statements = [statement_from_dict(d, calendar) for d in doc._.calendar_statements or ()]
         times = [TimeExpr.from_dict(t) for t in doc._.times or ()]
         quotes = [Quote.from_dict(r) for r in doc._.quotes or ()]
-        claims = extract_claims(text, doc, times, quotes, statements, pub.year)
+        found = find_claims(text, doc, times, quotes, statements, pub.year)
         checker = _Checker(options, pub, statements, calendar, anchor_of(doc._.publication))
-        doc._.claims = [checker.checked(c).to_dict() for c in claims]
+        # a fact stated again is one claim with its other mentions
+        doc._.claims = [checker.checked(c.with_(mentions=tuple(again))).to_dict()
+                        for c, again in zip(found.claims, found.repeats)]
 
 
 class _Checker:

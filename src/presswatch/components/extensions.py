@@ -15,7 +15,8 @@ EXTENSIONS = {
     "publication": "when the article was published and how that is known",
     "times": "time expressions with their TIMEX3 values",
     "calendar_statements": "statements that put an observance on a date",
-    "claims": "checkable claims with their checks",
+    "claims": "checkable claims with their checks, scores and statements",
+    "checkworthy": "the sentences worth checking, best first, with their scores and statements",
     "pronouns": "third-person pronouns with the mention each stands for (presswatch_pronouns)",
     "presswatch_error": "why presswatch's own pipeline could not analyse this doc",
 }

@@ -30,14 +30,17 @@ STATEMENT_COLUMNS = (
 CLAIM_COLUMNS = (
     "id", "article_id", "seq", "start_char", "end_char", "text", "kind", "stated", "value", "qualifier",
     "counted", "place", "time", "cited_source", "observance", "score", "verdict", "checks", "published",
-    "outlet")
+    "outlet", "statement_id", "speaker_name")
+# the sentences worth checking (Analysis.checkworthy), best first: seq is the rank
+CHECKWORTHY_COLUMNS = ("id", "article_id", "seq", "start_char", "end_char", "text", "score", "statement_id",
+                       "speaker_name", "published", "outlet")
 SPEAKER_COLUMNS = ("article_id", "speaker_local", "name", "kind", "mentions", "mention_texts")
 # what a store keeps of each article speaker (the input of corpus/identity.py), and of a corpus speaker
 ARTICLE_SPEAKER_COLUMNS = ("article_id", "speaker_local", "name", "kind", "gender", "gender_basis",
                            "mention_texts", "published")
 CORPUS_SPEAKER_COLUMNS = ("id", "name", "kind", "statements", "gender", "gender_basis", "roles", "wikidata")
 COLUMNS = {"articles": ARTICLE_COLUMNS, "statements": STATEMENT_COLUMNS, "claims": CLAIM_COLUMNS,
-           "speakers": SPEAKER_COLUMNS}
+           "speakers": SPEAKER_COLUMNS, "checkworthy": CHECKWORTHY_COLUMNS}
 STORE_ONLY = {"articles": ("run_id",), "statements": ("speaker_id", "cluster_id")}
 
 
@@ -63,6 +66,7 @@ class Rows:
     statements: list = field(default_factory=list)
     claims: list = field(default_factory=list)
     speakers: list = field(default_factory=list)  # one row per speaker of the article (SPEAKER_COLUMNS)
+    checkworthy: list = field(default_factory=list)  # CHECKWORTHY_COLUMNS, best first
 
 
 def to_rows(article: Article, analysis: Analysis, run_id: int | None = None) -> Rows:
@@ -75,7 +79,10 @@ def to_rows(article: Article, analysis: Analysis, run_id: int | None = None) -> 
                  "gender": s.gender, "gender_basis": s.gender_basis}
                 for s in analysis.speakers]
     known = {s["speaker_local"] for s in speakers}
-    return Rows(row, statement_rows(analysis, aid, known, shared), claim_rows(analysis, aid, shared), speakers)
+    statements = statement_rows(analysis, aid, known, shared)
+    ids = statement_ids(analysis, aid)
+    return Rows(row, statements, claim_rows(analysis, aid, shared, ids), speakers,
+                checkworthy_rows(analysis, aid, shared, ids))
 
 
 def article_row(article: Article, analysis: Analysis, run_id: int | None = None) -> dict:
@@ -115,7 +122,19 @@ def statement_rows(analysis: Analysis, aid: str, known_speakers: set, shared: di
     return out
 
 
-def claim_rows(analysis: Analysis, aid: str, shared: dict) -> list:
+def statement_ids(analysis: Analysis, aid: str) -> dict:
+    """Analysis.quotes index -> the statement row's id (rows are in text order)."""
+    order = sorted(range(len(analysis.quotes)), key=lambda i: (analysis.quotes[i].start, analysis.quotes[i].end))
+    return {qi: f"{aid}-s{seq}" for seq, qi in enumerate(order)}
+
+
+def checkworthy_rows(analysis: Analysis, aid: str, shared: dict, ids: dict) -> list:
+    return [{"id": f"{aid}-w{i}", "article_id": aid, "seq": i, "start_char": c.span.start, "end_char": c.span.end,
+             "text": c.span.text, "score": round(float(c.score), 4), "statement_id": ids.get(c.statement),
+             "speaker_name": c.speaker, **shared} for i, c in enumerate(analysis.checkworthy)]
+
+
+def claim_rows(analysis: Analysis, aid: str, shared: dict, ids: dict | None = None) -> list:
     out = []
     for i, claim in enumerate(analysis.claims):
         c = claim.to_dict()
@@ -129,6 +148,7 @@ def claim_rows(analysis: Analysis, aid: str, shared: dict) -> list:
             "observance": c.get("observance"), "score": _float(c.get("score")),
             "verdict": checks[0].get("verdict") if checks else None,
             "checks": json.dumps(checks, ensure_ascii=False), **shared,
+            "statement_id": (ids or {}).get(claim.statement), "speaker_name": claim.speaker,
         })
     return out
 

@@ -29,6 +29,7 @@ class Search:
     since: Optional[str] = None  # ISO date (or year, year-month), inclusive
     until: Optional[str] = None
     target: str = "statements"  # statements | claims
+    order: str = "date"  # date (newest first) | score (claims: the most check-worthy first)
     limit: int = 50
     offset: int = 0
 
@@ -45,6 +46,9 @@ class Search:
                 if len(v) < 10:  # a year or a month stands for all its days (strings compare as dates)
                     v += {4: "-01-01", 7: "-01"}[len(v)] if name == "since" else {4: "-12-31", 7: "-31"}[len(v)]
             dates[name] = v
+        if self.order not in ("date", "score") or self.order == "score" and self.target != "claims":
+            raise SearchSyntaxError(f"cannot order {self.target} by {self.order!r}: statements go by date, "
+                                    "claims by date or score")
         if not (1 <= self.limit <= MAX_LIMIT):
             raise SearchSyntaxError(f"limit must be between 1 and {MAX_LIMIT}")
         if self.offset < 0:

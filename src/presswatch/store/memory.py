@@ -34,7 +34,7 @@ class MemoryStore(Store):
     def __init__(self, url: str = "memory:"):
         self.url = url
         self.t: dict[str, list] = {k: [] for k in ("articles", "statements", "claims", "speaker_names", "bands", "runs", "status",
-                                                   "article_speakers", "corrections", "registry")}
+                                                   "article_speakers", "corrections", "registry", "checkworthy")}
         self.speakers_by_id: dict = {}
         self._lock = threading.RLock()
         self._saved = None
@@ -147,6 +147,7 @@ class MemoryStore(Store):
         self.t["statements"] += [dict(s) for s in rows.statements]
         self.t["claims"] += [dict(c) for c in rows.claims]
         self.t["article_speakers"] += [article_speaker_row(sp, rows.article) for sp in rows.speakers]
+        self.t["checkworthy"] += [dict(c) for c in rows.checkworthy]
 
     # -- reading
     def _article(self, article_id):
@@ -161,7 +162,8 @@ class MemoryStore(Store):
         base = {"id": s["id"], "text": s["text"], "kind": s["kind"], "article_id": s["article_id"],
                 "title": a["title"], "url": a["url"], "outlet": s["outlet"], "published": s["published"]}
         if target == "claims":
-            return dict(base, type="claim", verdict=s["verdict"])
+            return dict(base, type="claim", verdict=s["verdict"], score=s.get("score"), speaker=s.get("speaker_name"),
+                        statement_id=s.get("statement_id"))
         return dict(base, type="statement", speaker_id=s["speaker_id"], speaker=self._speaker_name(s), cue=s["cue"],
                     said_date=s["said_date"], occasion=s["occasion"], cluster_id=s["cluster_id"])
 
@@ -185,6 +187,8 @@ class MemoryStore(Store):
         rows = sorted(rows, key=lambda s: (s["article_id"], s["seq"]))
         rows = sorted(rows, key=lambda s: s["published"] or "", reverse=True)
         rows = sorted(rows, key=lambda s: s["published"] is None)
+        if search.order == "score":
+            rows = sorted(rows, key=lambda s: -(s.get("score") or 0.0))
         page = Page([self._hit(s, search.target) for s in rows[search.offset:search.offset + search.limit]], len(rows))
         if facets:
             order = {id(x): i for i, x in enumerate(self.t[search.target])}
@@ -208,6 +212,8 @@ class MemoryStore(Store):
         a = {k: v for k, v in a.items() if k != "n"}
         a["statements"] = [self._statement(s) for s in self.t["statements"] if s["article_id"] == article_id]
         a["claims"] = [dict(c) for c in self.t["claims"] if c["article_id"] == article_id]
+        a["checkworthy"] = sorted((dict(c) for c in self.t["checkworthy"] if c["article_id"] == article_id),
+                                  key=lambda c: c["seq"])
         return a
 
     def speaker(self, speaker_id):

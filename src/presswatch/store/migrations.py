@@ -129,12 +129,26 @@ CREATE TABLE speaker_corrections (
 CREATE TABLE speaker_registry (id INTEGER PRIMARY KEY, entries TEXT NOT NULL, source TEXT, at TEXT NOT NULL);
 """
 
+# check-worthiness: the sentences worth checking, and each claim's statement and speaker
+CHECKWORTHY = """
+ALTER TABLE claims ADD COLUMN statement_id TEXT;
+ALTER TABLE claims ADD COLUMN speaker_name TEXT;
+CREATE INDEX claims_score ON claims (score);
+CREATE TABLE checkworthy (
+  n {serial}, id TEXT NOT NULL UNIQUE, article_id TEXT NOT NULL REFERENCES articles (id), seq INTEGER NOT NULL,
+  start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL, score {real} NOT NULL,
+  statement_id TEXT, speaker_name TEXT, published TEXT, outlet TEXT);
+CREATE INDEX checkworthy_article ON checkworthy (article_id, seq);
+CREATE INDEX checkworthy_score ON checkworthy (score);
+"""
+
 MIGRATIONS = [
     ("0001_core_tables", CORE),
     ("0002_full_text", FULL_TEXT),
     ("0003_result_order", ORDER_INDEXES),
     ("0004_batch_columns", BATCH_COLUMNS),
     ("0005_identity", IDENTITY),
+    ("0006_checkworthy", CHECKWORTHY),
 ]
 
 TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

@@ -10,7 +10,8 @@ from collections import Counter
 from typing import Optional
 
 from ..corpus.rows import (ARTICLE_COLUMNS, ARTICLE_SPEAKER_COLUMNS as ARTICLE_SPEAKER_ROW, CLAIM_COLUMNS,
-                           CORPUS_SPEAKER_COLUMNS as SPEAKER_ROW, STATEMENT_COLUMNS, article_speaker_row)
+                           CHECKWORTHY_COLUMNS, CORPUS_SPEAKER_COLUMNS as SPEAKER_ROW, STATEMENT_COLUMNS,
+                           article_speaker_row)
 from ..errors import SearchSyntaxError
 from . import migrations
 from .base import Page, Search, Store
@@ -19,8 +20,8 @@ HIT_COLUMNS = {
     "statements": ("s.id, 'statement' AS type, s.text, s.kind, s.speaker_id, "
                    "COALESCE(sp.name, s.speaker_name) AS speaker, s.cue, s.said_date, s.occasion, "
                    "s.cluster_id, s.article_id, a.title, a.url, s.outlet, s.published"),
-    "claims": ("s.id, 'claim' AS type, s.text, s.kind, s.verdict, s.article_id, a.title, a.url, "
-               "s.outlet, s.published"),
+    "claims": ("s.id, 'claim' AS type, s.text, s.kind, s.verdict, s.score, s.speaker_name AS speaker, "
+               "s.statement_id, s.article_id, a.title, a.url, s.outlet, s.published"),
 }
 JOINS = {
     "statements": "JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id",
@@ -57,6 +58,7 @@ def order_facets(target: str, speakers, outlets, years, speaker_names) -> dict:
 class SQLStore(Store):
     dialect = "sqlite"
     ORDER = "ORDER BY s.published DESC NULLS LAST, s.article_id, s.seq"  # newest first, undated last
+    BY_SCORE = "ORDER BY s.score DESC NULLS LAST, s.published DESC NULLS LAST, s.article_id, s.seq"
 
     # supplied by the backend
     def _q(self, sql: str, params=(), plain: bool = False) -> list:
@@ -192,6 +194,7 @@ class SQLStore(Store):
         self._insert("statements", STATEMENT_COLUMNS, rows.statements)
         self._insert("claims", CLAIM_COLUMNS, rows.claims)
         self._insert("article_speakers", ARTICLE_SPEAKER_ROW, [article_speaker_row(sp, rows.article) for sp in rows.speakers])
+        self._insert("checkworthy", CHECKWORTHY_COLUMNS, rows.checkworthy)
 
     def _insert(self, table: str, columns, rows) -> None:
         """Rows (dicts) into `table`; names come from corpus.rows, values travel as parameters."""
@@ -230,7 +233,8 @@ class SQLStore(Store):
         with self.snapshot():
             matches = self._text_matches(search) if not search.parsed.empty else None
             from_ = f"{t} s {self._hint(search, matches)} {JOINS[t]}"
-            hits = self._q(f"SELECT {HIT_COLUMNS[t]} FROM {from_}{where} {self.ORDER} LIMIT ? OFFSET ?",
+            order = self.BY_SCORE if search.order == "score" else self.ORDER
+            hits = self._q(f"SELECT {HIT_COLUMNS[t]} FROM {from_}{where} {order} LIMIT ? OFFSET ?",
                            (*params, search.limit, search.offset))
             if search.offset == 0 and len(hits) < search.limit:
                 total = len(hits)
@@ -281,6 +285,8 @@ class SQLStore(Store):
             a["statements"] = self._q(f"SELECT {self._STATEMENT} FROM statements s LEFT JOIN speakers sp "
                                       "ON sp.id = s.speaker_id WHERE s.article_id = ? ORDER BY s.seq", (article_id,))
             a["claims"] = self._q(f"SELECT {self._CLAIM} FROM claims WHERE article_id = ? ORDER BY seq", (article_id,))
+            a["checkworthy"] = self._q(f"SELECT {', '.join(CHECKWORTHY_COLUMNS)} FROM checkworthy "
+                                       "WHERE article_id = ? ORDER BY seq", (article_id,))
         return a
 
     def speaker(self, speaker_id):

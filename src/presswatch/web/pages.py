@@ -52,7 +52,8 @@ def article_page(request: Request, article_id: str):
     if a is None:
         raise HTTPException(404, "no article with this id")
     body = highlight(a["text"], marks_of(a))
-    return _render(request, "article.html", a=a, body=body, url=safe_url(a["url"]))
+    claims = sorted(a["claims"], key=lambda c: -(c.get("score") or 0.0))  # the most check-worthy first
+    return _render(request, "article.html", a=a, body=body, url=safe_url(a["url"]), claims=claims)
 
 
 @router.get("/speakers", response_class=HTMLResponse)
