@@ -6,9 +6,13 @@ import re
 from typing import Optional
 
 from ...records import Claim, Span
+from ..lexicons.calendar import MONTHS_AND_ABBREVIATIONS, alternatives
 from ..lexicons.speech import SPEAKING_OCCASIONS, occasion_alternatives
 from .sentences import sentence_bounds
 
+# a date as stated: a year or a month name ("in 1980", "in June", "Sept. 18"), not "then" or "that day"
+_STATED_DATE = re.compile(r"\b\d{4}\b|\b(?:" + alternatives(MONTHS_AND_ABBREVIATIONS, capitalized=False) + r")\b",
+                          re.IGNORECASE)
 _OCCASION_WORDS = re.compile(r"\b(?:" + occasion_alternatives(SPEAKING_OCCASIONS) + r")\b", re.IGNORECASE)
 
 
@@ -38,24 +42,44 @@ def historical_claims(text: str, doc, times, pub_year: Optional[int]) -> list[Cl
         if verb is None:
             continue
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subj:
+        if not subj or not _STATED_DATE.search(t.span.text):
             continue
-        end = verb.idx + len(verb.text)
-        for c in verb.children:
-            if c.dep_ in ("dobj", "attr", "oprd", "xcomp", "ccomp", "npadvmod") and c.i > verb.i:
-                end = max(end, max(x.idx + len(x.text) for x in _phrase(c)))
-        # the event runs from its subject (or its verb, when the subject follows: "said X") to its end
-        subject = list(subj[0].subtree)
-        event_start = min(verb.idx, min(x.idx for x in subject))
-        end = max(end, max(x.idx + len(x.text) for x in subject))
-        start = min(t.span.start, event_start)
-        head = sp.root.head
-        if head.dep_ == "prep" and head.i == sp.start - 1 and head.idx < start:
-            start = head.idx  # "In 1980"
-        event = text[event_start:end]
+        start, end, event = _event(text, verb, subj[0], sp)
+        # the claim holds the date it is about: "He was convicted [in 2005]", and the noun a date
+        # modifies: "at the 2008 [Players Championship]", not "at the 2008"
+        start, end = min(start, t.span.start), max(end, t.span.end, _modified_end(sp))
         out.append(Claim(Span.of(text, start, end), "historical date", t.span.text, time=t.value,
                          counted=event, score=0.5))
     return out
+
+
+def _event(text: str, verb, subj, sp) -> tuple[int, int, str]:
+    """The clause of the event: from its subject (or its verb, when the subject follows: "said X"; the
+    noun a relative clause hangs on, for "who graduated") to the verb's object; and its text."""
+    end = verb.idx + len(verb.text)
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr", "oprd", "xcomp", "ccomp", "npadvmod") and c.i > verb.i:
+            end = max(end, max(x.idx + len(x.text) for x in _phrase(c)))
+    subject = list(subj.subtree)
+    if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.i < subj.i:
+        subject = [verb.head.left_edge, *subject]  # "four students who graduated" -> from "four"
+    event_start = min(verb.idx, min(x.idx for x in subject))
+    end = max(end, max(x.idx + len(x.text) for x in subject))
+    event = text[event_start:end]
+    start, head = event_start, sp.root.head
+    if head.dep_ == "prep" and head.i == sp.start - 1:
+        start = min(start, head.idx)  # "In 1980"
+        end = max(end, head.idx + len(head.text))
+    return start, end, event
+
+
+def _modified_end(sp) -> int:
+    """Where the noun a date modifies ends ("the 2008 Players Championship"), or the date's end."""
+    root = sp.root
+    head = root.head
+    if root.dep_ in ("compound", "nummod", "amod", "nmod") and head.i >= sp.end and head.pos_ in ("NOUN", "PROPN"):
+        return head.idx + len(head.text)
+    return sp.end_char
 
 
 def _past_verb(sp):

@@ -22,7 +22,7 @@ _QUALIFIER = (r"(?P<qual>more than|over|at least|nearly|almost|about|around|some
               r"just under|well over|no fewer than|no more than|at most)")
 # of the scale abbreviations only "bn" (the pattern leaves out "k" and "m")
 _NUMBER = (r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:" + "|".join([*_WORDS, *_WRITTEN_OUT]) + "))"
-           r"(?:\s*(?P<scale>" + "|".join(SCALES) + r"|bn)\b)?")
+           r"(?:\s*(?P<scale>" + "|".join(SCALES) + r"|bn)\b|(?!\w))")  # not "12th", "76ers", "fourteen"
 _QUANTITY = re.compile(r"(?:\b" + _QUALIFIER + r"\s+)?(?P<cur>[$€£])?(?<![\w.,])" + _NUMBER
                        + r"(?P<pct>\s*(?:%|percent\b|per cent\b))?", re.IGNORECASE)
 _PROPORTION = re.compile(
@@ -78,31 +78,57 @@ def _counted(text: str, start: int, end: int, doc) -> tuple[Optional[str], int]:
     if doc is not None:
         sp = doc.char_span(start, end, alignment_mode="expand")
         if sp is not None:
-            tok = sp[-1]
-            noun = tok.head if tok.dep_ in ("nummod", "quantmod", "compound") and tok.head.i > tok.i else None
-            if noun is None:
-                nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-                noun = nxt if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") else None
-            if noun is not None and noun.pos_ in ("NOUN", "PROPN"):
-                words = [noun.text]
-                stop = noun.idx + len(noun.text)
-                verb = noun.head
-                if noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
-                    words.append(verb.text)
-                    stop = max(stop, verb.idx + len(verb.text))
-                elif noun.dep_ in ("dobj",) and verb.pos_ == "VERB":
-                    words.insert(0, verb.text)
-                for c in noun.children:  # "people killed" as an adjectival participle after the noun
-                    if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == noun.i + 1:
-                        words.append(c.text)
-                        stop = max(stop, c.idx + len(c.text))
-                return " ".join(words), stop
+            return _parsed_counted(doc, sp[-1], end)
     m = re.match(r"\s*((?:[a-z][\w’'\-]*\s+){0,1}[a-z][\w’'\-]*)", text[end:end + 40])
     if m:
         words = [w for w in m.group(1).split() if w.lower() not in _STOP_COUNTED]
         if words:
             return " ".join(words), end + m.end()
     return None, end
+
+
+def _parsed_counted(doc, tok, end: int) -> tuple[Optional[str], int]:
+    """What the number ending in `tok` counts, by the parse: the noun it modifies, in its own noun
+    phrase (nothing but its modifiers between: not "$2.6 billion and $2.9 billion ... cost"), with
+    the verb it is the subject or object of; or a rate ("$51.69 per barrel", "$700 million a year");
+    or nothing, when the parse sees no noun (not the words after it: "$2,000 if that")."""
+    noun = tok.head if tok.dep_ in ("nummod", "quantmod", "compound") and tok.head.i > tok.i else None
+    if noun is None:
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        noun = nxt if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") else None
+    if noun is not None and not _own_phrase(doc, tok, noun):
+        noun = None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        rate = doc[tok.i + 1:tok.i + 3]
+        if len(rate) == 2 and rate[0].lower_ in ("per", "a", "an") and rate[1].pos_ == "NOUN":
+            return rate.text, rate.end_char
+        return None, end
+    words = [noun.text]
+    stop = noun.idx + len(noun.text)
+    verb = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB":
+        words.append(verb.text)
+        stop = max(stop, verb.idx + len(verb.text))
+    elif noun.dep_ in ("dobj",) and verb.pos_ == "VERB":
+        words.insert(0, verb.text)
+    for c in noun.children:  # "people killed" as an adjectival participle after the noun
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == noun.i + 1:
+            words.append(c.text)
+            stop = max(stop, c.idx + len(c.text))
+    return " ".join(words), stop
+
+
+def _own_phrase(doc, tok, noun) -> bool:
+    """Whether the number `tok` and the noun after it are one noun phrase: the words between are the
+    noun's modifiers ("352 missing children", "4,000 current and former service members"), no other
+    figure, symbol or punctuation but a hyphen; and the noun is no part of a hyphenated modifier
+    ("a 36-year-old man": the number counts no years)."""
+    nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if nxt is not None and nxt.tag_ == "HYPH":
+        return False
+    left = {t.i for t in noun.lefts for t in t.subtree}
+    return all(t.i in left and not t.like_num and t.pos_ != "SYM" and (t.pos_ != "PUNCT" or t.tag_ == "HYPH")
+               for t in doc[tok.i + 1:noun.i])
 
 
 def _places(doc) -> list:
@@ -156,12 +182,18 @@ def _cited(text: str, s: int, sources: Sources) -> Optional[Span]:
     return sources.of(s)
 
 
-def _window(text: str, s: int, times) -> Optional[dict]:
-    """The duration the figure covers: "in about six months", "over the past year", "since October"."""
+def _window(text: str, s: int, e: int, times) -> Optional[dict]:
+    """The duration the figure covers, next to it: "in about six months", "over the past year"; a
+    duration starting more than a few words after the figure's phrase (ending at e), or after a
+    comma or a dash, is another phrase's."""
     sa, sb = sentence_bounds(text, s)
     for t in times.starting_in(max(sa, s - 10), sb):
-        if t.type == "DURATION":
-            return {"text": t.span.text, "value": t.value}
+        if t.type != "DURATION":
+            continue
+        gap = text[e:t.span.start]
+        if t.span.start > e and (len(gap) > 16 or re.search(r"[,;:–—()]", gap)):
+            return None
+        return {"text": t.span.text, "value": t.value}
     return None
 
 
@@ -200,7 +232,7 @@ def quantity_claims(text: str, doc=None, times=(), quotes=(), skip=()) -> list[C
         unit = {"$": "USD", "€": "EUR", "£": "GBP"}.get(m.group("cur") or "")
         what = counted or unit
         span_end = max(e, stop)
-        window = _window(text, s, times)
+        window = _window(text, s, max(e, stop), times)
         cited = _cited(text, s, sources)
         place = _place(text, s, span_end, places)
         if window:
@@ -245,15 +277,43 @@ def proportion_claims(text: str, doc=None, quotes=()) -> list[Claim]:
     return out
 
 
-def vague_claims(text: str, quotes=()) -> list[Claim]:
+def vague_claims(text: str, quotes=(), doc=None) -> list[Claim]:
+    """"Tens of thousands of people": the vague figure and the noun phrase it counts. With a parse, the
+    span ends at the head noun of the "of" phrase ("hundreds of rounds", "thousands of screaming fans");
+    a figure counting no noun ("scores or", "billions in") is no claim."""
     out = []
     sources = Sources(quotes)
     for m in _VAGUE.finditer(text):
         what = m.group("what")
         if what.lower().split()[0] in ("of", "years", "miles", "kilometres", "kilometers", "times"):
             continue
-        words = [w for w in what.split() if w.lower() not in _STOP_COUNTED]
-        what = " ".join(words[:2]) if words else what
-        out.append(Claim(Span.of(text, m.start(), m.end()), "vague quantity", " ".join(m.group(0).split()),
+        end = m.end()
+        if doc is not None:
+            counted = _vague_counted(doc, m.end("v"))
+            if counted is None:
+                continue
+            what, end = counted
+        else:
+            words = [w for w in what.split() if w.lower() not in _STOP_COUNTED]
+            if not words:
+                continue
+            what = " ".join(words[:2])
+        out.append(Claim(Span.of(text, m.start(), end), "vague quantity", " ".join(text[m.start():end].split()),
                          counted=what, cited_source=_cited(text, m.start(), sources), score=0.2))
     return out
+
+
+def _vague_counted(doc, v_end: int) -> Optional[tuple[str, int]]:
+    """The noun a vague figure ending at v_end counts ("thousands [of] people") and where its phrase ends:
+    the object of its "of", with the words before it ("screaming fans"), without what follows it."""
+    sp = doc.char_span(v_end - 1, v_end, alignment_mode="expand")
+    if sp is None:
+        return None
+    tok = sp[-1]
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if noun is not None:
+            return noun.text, noun.idx + len(noun.text)
+    return None

@@ -19,3 +19,22 @@ VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "dozens of", "hundre
 # the multipliers after a figure ("3.5 million", "$5bn")
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "bn": 1e9}
+
+# Figures of speech with a number word in them (English generally, not one article's wording): the
+# number is rhetoric, not a count anyone could check. Each is a regex over the text, case-insensitive.
+FIGURES_OF_SPEECH = (
+    # hyperbole of gratitude, regret and repetition: "a million thanks", "a thousand apologies",
+    # "a hundred times" ("I have told you a thousand times") -- a round big number with "a"/"one"
+    r"\b(?:a|one)\s+(?:hundred|thousand|million|billion|zillion)\s+(?:thanks|apologies|pardons|times|kisses)\b",
+    r"\bthanks\s+a\s+(?:million|bunch|thousand)\b",  # "thanks a million"
+    r"\bone\s+of\s+a\s+kind\b",  # unique, not a count
+    r"\bone\s+in\s+a\s+(?:million|billion|thousand|hundred)\b",  # "a chance in a million": rare
+    r"\bat\s+the\s+end\s+of\s+the\s+day\b",  # "in the end", not a time of day
+    # certainty, not a share: "a hundred percent sure", "110 per cent committed"
+    r"\b(?:a\s+|one\s+)?(?:hundred|100|110|a\s+hundred\s+and\s+ten)\s*(?:%|percent|per\s+cent)\s+"
+    r"(?:sure|certain|confident|committed|behind|right|convinced|honest)\b",
+    r"\b(?:give|giving|gave|given)\s+(?:a\s+)?(?:100|110|hundred|a\s+hundred(?:\s+and\s+ten)?)\s*(?:%|percent|per\s+cent)\b",
+    r"\b(?:a|one)\s+million\s+(?:miles\s+away|years)\b",  # "feels a million miles away", "never in a million years"
+    r"\bworth\s+a\s+thousand\s+words\b",  # a picture is worth a thousand words
+    r"\b(?:twenty-four|24)\s*/\s*(?:seven|7)\b",  # "24/7": all the time
+)
