@@ -119,7 +119,7 @@ def _spans_by_sentence(bounds: list[tuple[int, int]], spans) -> list[list]:
     """For each sentence (sorted, disjoint bounds), the items of `spans` ((start, end, ...)) that
     overlap it: each item is placed by bisection and walks only the sentences it covers."""
     starts = [s for s, _ in bounds]
-    out = [[] for _ in bounds]
+    out: list[list] = [[] for _ in bounds]
     for item in spans:
         s, e = item[0], item[1]
         i = max(0, bisect_right(starts, s) - 1)
