@@ -86,7 +86,7 @@ def _token_features(sent, f: set) -> None:
     f.add("nums:" + _bucket(nums, (0, 1, 2, 4)))
 
 
-def _clause_features(sent, f: set) -> None:
+def _clause_features(sent, f: set, labels: list) -> None:
     """The main verb's tense, its subject, questions and the named entities."""
     root = sent.root
     f.add("root:" + root.tag_)
@@ -109,7 +109,6 @@ def _clause_features(sent, f: set) -> None:
     last = sent[-1]
     if last.text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
         f.add("question")
-    labels = [e.label_ for e in sent.ents]
     for lab in set(labels):
         f.add("ent:" + lab)
     f.add("ents:" + _bucket(sum(1 for lab in labels if lab not in _DATE_LABELS), (0, 1, 2, 4)))
@@ -164,6 +163,8 @@ def doc_features(doc, claims=(), statements=()) -> list[tuple[int, int, list[str
             bounds.append((s, e))
     by_claim = _spans_by_sentence(bounds, sorted(claims, key=lambda x: (x[0], x[1])))
     by_stmt = _spans_by_sentence(bounds, sorted(statements, key=lambda x: (x[0], x[1])))
+    # the entities of each sentence, placed once (Span.ents reads every entity of the doc per sentence)
+    by_ent = _spans_by_sentence(bounds, sorted((e.start_char, e.end_char, e.label_) for e in doc.ents))
     out = []
     for i, sent in enumerate(sents):
         f = {"bias"}
@@ -171,7 +172,7 @@ def doc_features(doc, claims=(), statements=()) -> list[tuple[int, int, list[str
         f |= phrase_hits(words)
         f.add("len:" + _bucket(len(words)))
         _token_features(sent, f)
-        _clause_features(sent, f)
+        _clause_features(sent, f, [x[2] for x in by_ent[i]])
         _context_features(f, by_claim[i], by_stmt[i])
         _paragraph_features(text, bounds, i, f)
         out.append((bounds[i][0], bounds[i][1], sorted(f)))
