@@ -86,6 +86,10 @@ def main():
                 subprocess.run([sys.executable, str(REPO / "bench" / "gap.py"), str(gold), "--out",
                                 str(Path(tmp) / "gap.pred.tsv")], check=False)
                 continue
+            if name == "seed":  # its gold claims too: each found, or found again as another mention
+                sys.stdout.flush()
+                subprocess.run([sys.executable, str(REPO / "bench" / "seed_claims.py"), "--shared", str(shared)],
+                               check=False)
             if name == "checkworthy":
                 sys.stdout.flush()
                 subprocess.run([sys.executable, str(REPO / "bench" / "checkworthy.py")], check=False)
