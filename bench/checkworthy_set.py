@@ -13,10 +13,11 @@ line_number}]}, line_number counting sentences from 1 as in clef2019_train.jsonl
     python bench/checkworthy_set.py --shared DIR --annotator a
 """
 import argparse
-import hashlib
 import json
 import sys
 from pathlib import Path
+
+from annotated import check_text, shared_texts
 
 REPO = Path(__file__).resolve().parents[1]
 ANNOTATIONS = REPO / "annotations" / "checkworthy"
@@ -26,24 +27,14 @@ SOURCES = ("ggt", "polnear")
 
 def _texts(shared: Path) -> dict:
     """{(source, doc_id): text} from the dev files the set was drawn from."""
-    texts = {}
-    for source in SOURCES:
-        path = shared / "eval" / "data" / source / "dev.jsonl"
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    row = json.loads(line)
-                    texts[(source, row["doc_id"])] = row["text"]
-    return texts
+    return {(source, doc_id): text for source in SOURCES
+            for doc_id, text in shared_texts(shared / "eval" / "data" / source / "dev.jsonl").items()}
 
 
 def gold_article(row: dict, text: str) -> dict:
     """One annotated article with its text, as score_checkworthy.py reads it."""
     doc = row["doc_id"]
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    if sha != row["sha256"]:
-        raise ValueError(f"{doc}: the text in ../shared is not the one annotated "
-                         f"(sha256 {sha}, expected {row['sha256']})")
+    check_text(doc, text, row["sha256"])
     sents, prev = [], 0
     for i, s in enumerate(row["sentences"], 1):
         start, end, label = s["start"], s["end"], s["label"]

@@ -11,39 +11,21 @@ differs.
     python bench/genre_set.py --agreement [--shared DIR]     # annotator b scored against a
 """
 import argparse
-import hashlib
 import json
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from annotated import check_text, shared_texts, span as _span
+
 REPO = Path(__file__).resolve().parent.parent
 ANNOTATIONS = REPO / "annotations" / "genre"
 
 
-def ptc_texts(shared: Path) -> dict:
-    texts = {}
-    for part in ("train", "dev"):
-        with open(shared / "eval" / "data" / "ptc" / f"{part}.jsonl", encoding="utf-8") as fh:
-            for line in fh:
-                row = json.loads(line)
-                texts[row["doc_id"]] = row["text"]
-    return texts
-
-
-def _span(text: str, pair, where: str) -> dict:
-    s, e = pair
-    if not (0 <= s < e <= len(text)):
-        raise ValueError(f"{where}: span {s}-{e} is outside the text ({len(text)} characters)")
-    return {"start": s, "end": e, "text": text[s:e]}
-
-
 def gold_article(row: dict, text: str) -> dict:
     """One annotated article with its text and every span's text, as score_quotes.py reads it."""
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    if sha != row["sha256"]:
-        raise ValueError(f"{row['doc_id']}: the text in ../shared is not the one annotated (sha256 {sha})")
+    check_text(row["doc_id"], text, row["sha256"])
     quotes = []
     for k, q in enumerate(row["quotes"]):
         where = f"{row['doc_id']} quote {k}"
@@ -59,7 +41,8 @@ def gold_article(row: dict, text: str) -> dict:
 
 def load(shared: Path, annotator: str = "a", path: Path | None = None) -> list:
     path = path or ANNOTATIONS / f"annotator_{annotator}.jsonl"
-    texts = ptc_texts(shared)
+    ptc = shared / "eval" / "data" / "ptc"
+    texts = {**shared_texts(ptc / "train.jsonl"), **shared_texts(ptc / "dev.jsonl")}
     out = []
     with open(path, encoding="utf-8") as fh:
         for line in fh:

@@ -11,28 +11,18 @@ annotator_a.jsonl, annotations/identity/people.json); this loader rebuilds the t
     python bench/identity_set.py [--shared DIR] [--file ANNOTATIONS.jsonl]   # prints the counts
 """
 import argparse
-import hashlib
 import json
 import sys
 from collections import defaultdict
 from pathlib import Path
+
+from annotated import check_text, shared_texts, span as _span
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 ANNOTATIONS = REPO / "annotations" / "identity" / "annotator_a.jsonl"
 PEOPLE = REPO / "annotations" / "identity" / "people.json"
 KINDS = ("PERSON", "ORG", "GROUP")
-
-
-def polnear_texts(shared: Path) -> dict:
-    """doc_id -> text of the primary dev articles."""
-    texts = {}
-    with open(Path(shared) / "eval" / "data" / "polnear" / "dev.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            if row.get("primary") is True:
-                texts[row["doc_id"]] = row["text"]
-    return texts
 
 
 def load_people(path: Path = PEOPLE) -> dict:
@@ -44,20 +34,10 @@ def load_people(path: Path = PEOPLE) -> dict:
     return people
 
 
-def _span(text: str, pair, where: str) -> dict:
-    s, e = pair
-    if not (0 <= s < e <= len(text)):
-        raise ValueError(f"{where}: span {s}-{e} is outside the text ({len(text)} characters)")
-    return {"start": s, "end": e, "text": text[s:e]}
-
-
 def article(row: dict, text: str, people: dict) -> dict:
     """One annotated article: its text and each attribution's spans, id and canonical name."""
     doc_id = row["doc_id"]
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    if sha != row["sha256"]:
-        raise ValueError(f"{doc_id}: the text in ../shared is not the one annotated "
-                         f"(sha256 {sha}, annotated {row['sha256']})")
+    check_text(doc_id, text, row["sha256"])
     attributions = []
     for k, att in enumerate(row["attributions"]):
         where = f"{doc_id} attribution {k}"
@@ -78,7 +58,7 @@ def article(row: dict, text: str, people: dict) -> dict:
 
 
 def load(shared: Path = SHARED, path: Path = ANNOTATIONS, people_path: Path = PEOPLE) -> list[dict]:
-    texts = polnear_texts(Path(shared))
+    texts = shared_texts(Path(shared) / "eval" / "data" / "polnear" / "dev.jsonl", primary_only=True)
     people = load_people(people_path)
     out = []
     with open(path, encoding="utf-8") as fh:

@@ -10,10 +10,11 @@ refuses a text whose sha256 differs.
     python bench/polnear_speakers.py [--shared DIR] [--file ANNOTATIONS.jsonl]   # prints the counts
 """
 import argparse
-import hashlib
 import json
 import sys
 from pathlib import Path
+
+from annotated import check_text, shared_texts, span as _span
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -21,31 +22,10 @@ ANNOTATIONS = REPO / "annotations" / "polnear_speakers" / "annotator_a.jsonl"
 KINDS = ("pronoun", "description")
 
 
-def polnear_texts(shared: Path) -> dict:
-    """doc_id -> text of the primary train articles."""
-    texts = {}
-    with open(shared / "eval" / "data" / "polnear" / "train.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            if row.get("primary") is True:
-                texts[row["doc_id"]] = row["text"]
-    return texts
-
-
-def _span(text: str, pair, where: str) -> dict:
-    s, e = pair
-    if not (0 <= s < e <= len(text)):
-        raise ValueError(f"{where}: span {s}-{e} is outside the text ({len(text)} characters)")
-    return {"start": s, "end": e, "text": text[s:e]}
-
-
 def article(row: dict, text: str) -> dict:
     """One annotated article: its text, and each source with its text, speaker and antecedent."""
     doc_id = row["doc_id"]
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    if sha != row["sha256"]:
-        raise ValueError(f"{doc_id}: the text in ../shared is not the one annotated "
-                         f"(sha256 {sha}, annotated {row['sha256']})")
+    check_text(doc_id, text, row["sha256"])
     sources = []
     for k, src in enumerate(row["sources"]):
         where = f"{doc_id} source {k}"
@@ -68,7 +48,7 @@ def article(row: dict, text: str) -> dict:
 
 
 def load(shared: Path = SHARED, path: Path = ANNOTATIONS) -> list[dict]:
-    texts = polnear_texts(Path(shared))
+    texts = shared_texts(Path(shared) / "eval" / "data" / "polnear" / "train.jsonl", primary_only=True)
     out = []
     with open(path, encoding="utf-8") as fh:
         for line in fh:
