@@ -20,6 +20,15 @@ def _containing(spans: list, starts: list, s: int, e: int):
     return None
 
 
+def _held(spans: list, starts: list, s: int, e: int):
+    """The index of the first span that starts in [s, e) and ends by e (a sentence that holds a
+    statement's content), or None; only the spans starting inside are read."""
+    for j in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)):
+        if spans[j][1] <= e:
+            return spans[j][2]
+    return None
+
+
 class CheckworthyStep(Step):
     name = "presswatch_checkworthy"
 
@@ -37,8 +46,7 @@ class CheckworthyStep(Step):
         for s, e, score in scored:
             i = _containing(stated, starts, s, e) if stated else None
             if i is None and stated:  # a sentence that holds a statement's content: the statement's
-                i = next((j for a, b, j in stated[max(bisect.bisect_left(starts, s) - 1, 0):]
-                          if a >= s and b <= e), None)
+                i = _held(stated, starts, s, e)
             out.append({"start": s, "end": e, "text": text[s:e], "score": score, "statement": i,
                         "speaker": quotes[i].get("speaker") if i is not None else None})
         sentences = [(s, e, score) for s, e, score in scored]

@@ -21,7 +21,7 @@ from typing import Optional
 from .registry import LOOKBACK, Person, subjects_between
 
 MENTIONS_BACK = 6  # distinct compatible people looked at, most recent first
-SUBJECT_WINDOW = 600  # characters back for subjects, as the rule
+SUBJECT_WINDOW = 600  # characters back for the subjects a pronoun may continue (the rule reads the same window)
 
 
 @functools.lru_cache(maxsize=None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .antecedents import antecedent_weights, best, candidates
+from .antecedents import SUBJECT_WINDOW, antecedent_weights, best, candidates
 from .registry import Person, subjects_between
 from ..lexicons.people import FEMALE_PRONOUNS as FEMALE, MALE_PRONOUNS as MALE, PLURAL_PRONOUNS as PLURAL
 
@@ -48,7 +48,7 @@ def rule_choice(pron, q, last, last_para, order, subjects, text=None) -> Optiona
         p = lead_person(q, text, order, compatible)
         if p is not None:
             return p
-    recent = [p for _, _, p in subjects_between(subjects, anchor - 600, anchor) if compatible(p)]
+    recent = [p for _, _, p in subjects_between(subjects, anchor - SUBJECT_WINDOW, anchor) if compatible(p)]
     if recent:
         return recent[-1]
     if last is not None and q.paragraph - last_para <= 3 and compatible(last):
