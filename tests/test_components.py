@@ -15,7 +15,7 @@ TEXT = ("Budget vote delayed\n"
         "Senator Ray Ortiz wants a new pipeline through the valley.\n"
         "More than 3,000 people have signed the petition, according to the organisers.\n")
 STEPS = ("presswatch_article", "presswatch_quotes", "presswatch_speakers", "presswatch_times", "presswatch_claims",
-         "presswatch_checkworthy")
+         "presswatch_checkworthy", "presswatch_techniques")
 
 
 @pytest.fixture(scope="module")

@@ -152,6 +152,8 @@ class Options(_Settings):
                                         "date words (faster, nearly the same entities); 0: on every token")
     claims: bool = setting(True, "1: find time expressions and claims and check them; 0: leave times[] and "
                                  "claims[] empty (statement times and the publication date are still found)")
+    techniques: bool = setting(True, "1: find persuasion techniques (PTC's 14 classes) and who uses them; "
+                                     "0: leave techniques[] empty")
     checkworthy_floor: float = setting(
         0.5, "sentences whose check-worthiness (0-1, the trained model's probability) reaches this are "
              "listed in checkworthy[] (0: every sentence, ranked)", low=0.0, high=1.0)

@@ -15,6 +15,7 @@ StatementBasis = Literal["stated", "context", "publication", "unknown"]
 ClaimKind = Literal["quantity", "proportion", "vague quantity", "historical date", "calendar"]
 Verdict = Literal["consistent", "inconsistent", "unverifiable"]
 Status = Literal["ok", "error"]
+UsedBy = Literal["speaker", "outlet"]
 
 
 @dataclass(frozen=True)
@@ -292,6 +293,31 @@ class CheckworthySentence:
 
 
 @dataclass(frozen=True)
+class Technique:
+    """A span of persuasion (one of PTC's 14 techniques, nlp/techniques) and who uses it: inside a
+    direct quote (or a quoted fragment of mixed speech) its speaker; inside reported speech the
+    wording is the outlet's, reporting that statement's speaker; elsewhere the outlet's own voice."""
+    span: Span
+    technique: str  # PTC's name, e.g. "Loaded_Language", "Name_Calling,Labeling"
+    confidence: float  # calibrated: the chance the span is a technique of this kind
+    used_by: UsedBy = "outlet"
+    statement: Optional[int] = None  # index in Analysis.quotes of the statement it sits in
+    speaker: Optional[str] = None  # that statement's speaker (the user when used_by is "speaker")
+    speaker_id: Optional[str] = None
+
+    def to_dict(self) -> dict:
+        return {"start": self.span.start, "end": self.span.end, "text": self.span.text,
+                "technique": self.technique, "confidence": round(self.confidence, 3), "used_by": self.used_by,
+                "statement": self.statement, "speaker": self.speaker, "speaker_id": self.speaker_id}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Technique":
+        return cls(Span(int(d["start"]), int(d["end"]), d.get("text", "")), d["technique"],
+                   float(d.get("confidence", 0.0)), d.get("used_by", "outlet"), d.get("statement"),
+                   d.get("speaker"), d.get("speaker_id"))
+
+
+@dataclass(frozen=True)
 class Analysis:
     """Everything presswatch found in one article, or why it could not."""
     doc_id: str
@@ -308,6 +334,7 @@ class Analysis:
     claims: tuple[Claim, ...] = ()
     times: tuple[TimeExpr, ...] = ()
     checkworthy: tuple[CheckworthySentence, ...] = ()  # best first
+    techniques: tuple[Technique, ...] = ()  # in text order
 
     @classmethod
     def failed(cls, doc_id: str, error: str, origin: Optional[str] = None) -> "Analysis":
@@ -329,6 +356,7 @@ class Analysis:
             "claims": [c.to_dict() for c in self.claims],
             "times": [t.to_dict() for t in self.times],
             "checkworthy": [c.to_dict() for c in self.checkworthy],
+            "techniques": [t.to_dict() for t in self.techniques],
         }
 
     @classmethod
@@ -343,4 +371,5 @@ class Analysis:
             claims=tuple(Claim.from_dict(c) for c in d.get("claims", ())),
             times=tuple(TimeExpr.from_dict(t) for t in d.get("times", ())),
             checkworthy=tuple(CheckworthySentence.from_dict(c) for c in d.get("checkworthy") or ()),
+            techniques=tuple(Technique.from_dict(t) for t in d.get("techniques") or ()),
         )

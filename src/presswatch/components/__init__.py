@@ -1,4 +1,5 @@
-"""presswatch as spaCy components: article -> quotes -> speakers -> times -> claims -> checkworthy, and pronouns
+"""presswatch as spaCy components: article -> quotes -> speakers -> times -> claims -> checkworthy -> techniques,
+and pronouns
 (presswatch_pronouns: not one of presswatch's own steps, for any pipeline).
 
 Each factory is registered with spaCy here and through the `spacy_factories` entry points, so that
@@ -24,6 +25,7 @@ from .extensions import EXTENSIONS, register
 from .pronouns import PronounsStep
 from .quotes import QuotesStep
 from .speakers import SpeakersStep
+from .techniques import TechniquesStep
 from .times import TimesStep
 
 __all__ = ["analysis_of", "failure_of", "STEPS", "EXTENSIONS", "Step"]
@@ -81,6 +83,12 @@ def make_checkworthy(nlp, name: str, checkworthy_floor: float, on_error: OnError
     return CheckworthyStep(DEFAULT.with_(checkworthy_floor=checkworthy_floor), on_error)
 
 
+@Language.factory("presswatch_techniques", requires=["doc.sents"] + _QUOTES, assigns=["doc._.techniques"],
+                  default_config={"techniques": DEFAULT.techniques, "on_error": "raise"})
+def make_techniques(nlp, name: str, techniques: bool, on_error: OnError):
+    return TechniquesStep(DEFAULT.with_(techniques=techniques), on_error)
+
+
 @Language.factory("presswatch_pronouns", requires=["token.dep", "doc.sents", "doc.ents"], assigns=["doc._.pronouns"],
                   default_config={"threshold": None, "on_error": "raise"})
 def make_pronouns(nlp, name: str, threshold: Optional[float], on_error: OnError):
@@ -92,4 +100,4 @@ def make_pronouns(nlp, name: str, threshold: Optional[float], on_error: OnError)
 
 # presswatch's own order
 STEPS = ("presswatch_article", "presswatch_quotes", "presswatch_speakers", "presswatch_times", "presswatch_claims",
-         "presswatch_checkworthy")
+         "presswatch_checkworthy", "presswatch_techniques")

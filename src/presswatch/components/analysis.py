@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..records import (Analysis, Article, CheckworthySentence, Claim, Entity, Publication, Quote, Speaker, Span,
-                       TimeExpr)
+                       Technique, TimeExpr)
 
 
 def failure_of(doc) -> Optional[str]:
@@ -41,4 +41,5 @@ def analysis_of(doc, article: Optional[Article] = None) -> Analysis:
         entities=entities,
         claims=tuple(Claim.from_dict(c) for c in doc._.claims or ()),
         times=tuple(TimeExpr.from_dict(t) for t in doc._.times or ()),
-        checkworthy=tuple(CheckworthySentence.from_dict(c) for c in doc._.checkworthy or ()))
+        checkworthy=tuple(CheckworthySentence.from_dict(c) for c in doc._.checkworthy or ()),
+        techniques=tuple(Technique.from_dict(t) for t in doc._.techniques or ()))

@@ -17,6 +17,7 @@ EXTENSIONS = {
     "calendar_statements": "statements that put an observance on a date",
     "claims": "checkable claims with their checks, scores and statements",
     "checkworthy": "the sentences worth checking, best first, with their scores and statements",
+    "techniques": "persuasion-technique spans with their confidence and who uses them",
     "pronouns": "third-person pronouns with the mention each stands for (presswatch_pronouns)",
     "presswatch_error": "why presswatch's own pipeline could not analyse this doc",
 }

@@ -1,0 +1,43 @@
+"""Who uses a persuasion technique: the words' owner, not the topic's.
+
+Inside a direct quote (or a quoted fragment of mixed speech) the wording is the speaker's: the
+speaker uses it. Inside reported speech the wording is the outlet's, reporting that statement's
+speaker: the outlet uses it and the statement is kept. Outside every statement it is the outlet's
+own voice."""
+from __future__ import annotations
+
+import bisect
+
+from ..quotemarks import find_quoted
+
+
+def _inside(regions: list, starts: list, s: int, e: int):
+    """The index of a (start, end, index) region holding [s, e) (regions sorted by start), or None."""
+    k = bisect.bisect_right(starts, s)
+    for j in range(k - 1, max(k - 4, -1), -1):  # statements rarely nest: a few back is enough
+        if regions[j][0] <= s and e <= regions[j][1]:
+            return regions[j][2]
+    return None
+
+
+def attribute(text: str, spans: list[dict], quotes: list[dict]) -> list[dict]:
+    """Each technique span (start, end, technique, confidence) with used_by, statement, speaker and
+    speaker_id (quotes: presswatch's statement dicts)."""
+    regions = sorted((c["start"], c["end"], i) for i, q in enumerate(quotes) for c in q["content"])
+    starts = [r[0] for r in regions]
+    marks = [(m.start, m.end, m.start) for m in find_quoted(text)]
+    mark_starts = [m[0] for m in marks]
+    out = []
+    for t in spans:
+        s, e = t["start"], t["end"]
+        i = _inside(regions, starts, s, e) if regions else None
+        row = dict(t, text=text[s:e], used_by="outlet", statement=i, speaker=None, speaker_id=None)
+        if i is not None:
+            q = quotes[i]
+            row["speaker"], row["speaker_id"] = q.get("speaker"), q.get("speaker_id")
+            quoted = q["kind"] == "direct" or (q["kind"] == "mixed" and marks
+                                               and _inside(marks, mark_starts, s, e) is not None)
+            if quoted:
+                row["used_by"] = "speaker"
+        out.append(row)
+    return out
