@@ -40,11 +40,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from presswatch.nlp.techniques.features import token_features  # noqa: E402
+from presswatch.nlp.techniques.features import sentence_index, token_features  # noqa: E402
 from presswatch.nlp.techniques.model import TECHNIQUES, calibrated, decode, from_arrays, token_scores  # noqa: E402
 
-H = len(TECHNIQUES)
-GRID = [round(x, 3) for x in np.arange(0.05, 0.8, 0.025)]
+H = len(TECHNIQUES) + 1  # a head per technique, and "any technique" last
+LOWS, HIGHS, GAPS, SECONDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35), (0.2, 0.3, 0.4, 0.5, 0.6), (0, 1, 2), (2.0, 0.8, 0.6, 0.4)
 
 
 def read(path) -> list[dict]:
@@ -52,7 +52,7 @@ def read(path) -> list[dict]:
 
 
 def scorer(shared: Path):
-    """The shared scorer as a module (its merge and Acc are the measure thresholds are tuned on)."""
+    """The shared scorer as a module (its merge and Acc are the measure the decoding is tuned on)."""
     spec = importlib.util.spec_from_file_location("score_techniques", shared / "eval/score_techniques.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
@@ -94,6 +94,7 @@ def parse(shared: Path, cache) -> list[dict]:
         tokens = [(t.idx, t.idx + len(t.text), t.is_punct or t.is_space) for t in doc]
         docs.append({"doc_id": r["doc_id"], "part": r["part"], "gold": r["techniques"], "tokens": tokens,
                      "feats": token_features(doc, stmts), "tensor": doc.tensor.astype(np.float16),
+                     "sents": sentence_index(doc),
                      "y": labels(tokens, r["techniques"])})
         if n % 100 == 0:
             print(f"  parsed {n}/{len(rows)} articles, {time.time() - t0:.0f} s", file=sys.stderr)
@@ -111,12 +112,12 @@ def design(docs, index):
             ids.extend(index[x] for x in f if x in index)
             ptr.append(len(ids))
         tens.append(d["tensor"].astype(np.float32))
-        ys.append(d["y"])
+        ys.append(np.hstack([d["y"], d["y"].max(axis=1, keepdims=True)]))  # the "any" head's label
     return np.asarray(ids, dtype=np.int64), np.asarray(ptr), np.vstack(tens), np.vstack(ys).astype(np.float32)
 
 
 def train(docs, hp: dict, seed: int = 0) -> dict:
-    """The model dict (as model.from_arrays gives it) trained on `docs`, thresholds and calibration unset."""
+    """The model dict (as model.from_arrays gives it) trained on `docs`; decoding and calibration at their defaults."""
     counts = Counter(x for d in docs for f in d["feats"] for x in f)
     features = ["b"] + sorted(f for f, c in counts.items() if c >= hp["min_count"] and f != "b")
     index = {f: i for i, f in enumerate(features)}
@@ -152,7 +153,7 @@ def train(docs, hp: dict, seed: int = 0) -> dict:
             gb += gbb * gbb
             b -= lr * gbb / np.sqrt(gb)
     return from_arrays({"features": np.array(features), "W": W, "D": D, "b": b,
-                        "thresholds": np.full(H, 0.5, np.float32), "calibration": np.tile([1.0, 0.0], (H, 1)),
+                        "decoding": np.array([0.2, 0.3, 0, 2.0]), "calibration": np.tile([1.0, 0.0], (H - 1, 1)),
                         "techniques": np.array(TECHNIQUES), "meta": json.dumps({})})
 
 
@@ -164,41 +165,47 @@ def spans_at(model, docs, scores) -> list[list[dict]]:
     return [decode(model, s, d["tokens"]) for d, s in zip(docs, scores)]
 
 
-def flc_of(sc, docs, preds, name) -> float:
-    """FLC F1 of one technique (the shared scorer's merge and Acc)."""
-    acc = sc.Acc()
+def measured(sc, docs, preds) -> tuple[float, float]:
+    """(SI F1, FLC F1) of these predictions, by the shared scorer's merge and Acc."""
+    si, flc = sc.Acc(), sc.Acc()
     for d, p in zip(docs, preds):
-        acc.add(sc.merge([(x["start"], x["end"]) for x in p if x["technique"] == name]),
-                sc.merge([(g["start"], g["end"]) for g in d["gold"] if g["technique"] == name]))
-    return acc.result()["F1"]
+        si.add(sc.merge([(x["start"], x["end"]) for x in p]), sc.merge([(g["start"], g["end"]) for g in d["gold"]]))
+        for name in {g["technique"] for g in d["gold"]} | {x["technique"] for x in p}:
+            flc.add(sc.merge([(x["start"], x["end"]) for x in p if x["technique"] == name]),
+                    sc.merge([(g["start"], g["end"]) for g in d["gold"] if g["technique"] == name]))
+    return si.result()["F1"], flc.result()["F1"]
 
 
-def tune_thresholds(sc, model, docs, scores) -> np.ndarray:
-    """Each technique's threshold with the best FLC F1 on these (out-of-fold) scores."""
-    best = np.full(H, 0.5, np.float32)
-    for h, name in enumerate(TECHNIQUES):
-        trials = []
-        for t in GRID:
-            model["thresholds"] = np.where(np.arange(H) == h, t, 2.0).astype(np.float32)
-            trials.append((flc_of(sc, docs, spans_at(model, docs, scores), name), -t))
-        f, neg_t = max(trials)
-        best[h] = -neg_t
-    model["thresholds"] = best
-    return best
-
+def tune_decoding(sc, model, docs, scores) -> tuple:
+    """(low, high, gap, second) with the best SI F1 on these (out-of-fold) scores, then the
+    `second` with the best FLC F1 there."""
+    trials = []
+    for low in LOWS:
+        for high in (h for h in HIGHS if h >= low):
+            for gap in GAPS:
+                model["decoding"] = (low, high, gap, 2.0)
+                trials.append((measured(sc, docs, spans_at(model, docs, scores))[0], low, high, gap))
+    _, low, high, gap = max(trials)
+    flcs = []
+    for second in SECONDS:
+        model["decoding"] = (low, high, gap, second)
+        flcs.append((measured(sc, docs, spans_at(model, docs, scores))[1], second))
+    model["decoding"] = (low, high, gap, max(flcs)[1])
+    return model["decoding"]
 
 def fold_of(docs, k: int) -> list[int]:
     return [i % k for i in range(len(docs))]
 
 
 def span_outcomes(docs, preds) -> list[tuple[int, float, int]]:
-    """(technique index, raw mean score, 1 if the span overlaps gold of its technique by half) per span."""
+    """(technique index, raw score, 1 if the span overlaps gold of its technique by half) per span
+    (preds decoded without calibration, so their confidence is the raw score)."""
     out = []
     for d, p in zip(docs, preds):
         for x in p:
             gold = [(g["start"], g["end"]) for g in d["gold"] if g["technique"] == x["technique"]]
             cover = sum(max(0, min(e, x["end"]) - max(s, x["start"])) for s, e in gold)
-            out.append((TECHNIQUES.index(x["technique"]), x["raw"], int(cover >= (x["end"] - x["start"]) / 2)))
+            out.append((TECHNIQUES.index(x["technique"]), x["confidence"], int(cover >= (x["end"] - x["start"]) / 2)))
     return out
 
 
@@ -222,8 +229,8 @@ def fit_calibration(outcomes, min_spans: int = 40) -> np.ndarray:
     """Per technique (a, c); a technique with fewer than min_spans spans takes the pooled fit."""
     arr = np.array(outcomes, dtype=np.float64).reshape(-1, 3)
     pooled = platt(arr[:, 1], arr[:, 2]) if len(arr) else (1.0, 0.0)
-    cal = np.tile(pooled, (H, 1))
-    for h in range(H):
+    cal = np.tile(pooled, (len(TECHNIQUES), 1))
+    for h in range(len(TECHNIQUES)):
         sel = arr[arr[:, 0] == h]
         if len(sel) >= min_spans and 0 < sel[:, 2].sum() < len(sel):
             cal[h] = platt(sel[:, 1], sel[:, 2])
@@ -247,18 +254,6 @@ def calibration_report(by_fold: dict, bins: int = 10) -> dict:
               round(float(y[edges == b].mean()), 3)) for b in range(bins) if (edges == b).any()]
     return {"spans": len(p), "ECE": round(float(ece), 4), "Brier": round(float(((p - y) ** 2).mean()), 4),
             "base_rate": round(float(y.mean()), 3), "reliability": table}
-
-
-def with_raw(model, docs, scores) -> list[list[dict]]:
-    """Decoded spans carrying their uncalibrated mean score ("raw"), for calibration."""
-    preds = spans_at(model, docs, scores)
-    for d, s, p in zip(docs, scores, preds):
-        starts = np.array([t[0] for t in d["tokens"]])
-        ends = np.array([t[1] for t in d["tokens"]])
-        for x in p:
-            i, j = np.searchsorted(starts, x["start"]), np.searchsorted(ends, x["end"]) + 1
-            x["raw"] = float(s[i:j, TECHNIQUES.index(x["technique"])].mean())
-    return preds
 
 
 def cross_validate(sc, docs, hp: dict, k: int):
@@ -297,7 +292,7 @@ def report(name: str, result: dict) -> None:
 def save(model, path: Path, meta: dict) -> None:
     inv = sorted(model["index"], key=model["index"].get)
     np.savez_compressed(path, features=np.array(inv), W=model["W"].astype(np.float16),
-                        D=model["D"].astype(np.float16), b=model["b"], thresholds=model["thresholds"],
+                        D=model["D"].astype(np.float16), b=model["b"], decoding=np.array(model["decoding"]),
                         calibration=model["calibration"], techniques=np.array(TECHNIQUES),
                         meta=np.array(json.dumps(meta)))
 
@@ -320,28 +315,29 @@ def main():
     train_docs, dev_docs = [d for d in docs if d["part"] == "train"], [d for d in docs if d["part"] == "dev"]
     print(f"{len(train_docs)} train and {len(dev_docs)} dev articles; {hp}", file=sys.stderr)
     cv_model, oof, folds = cross_validate(sc, train_docs, hp, a.folds)
-    thresholds = tune_thresholds(sc, cv_model, train_docs, oof)
-    cv_model["thresholds"] = thresholds
-    cv_preds = with_raw(cv_model, train_docs, oof)
+    decoding = tune_decoding(sc, cv_model, train_docs, oof)
+    print(f"  decoding (low, high, gap, second) tuned on out-of-fold train: {decoding}", file=sys.stderr)
+    cv_preds = spans_at(cv_model, train_docs, oof)  # identity calibration: confidence = raw score
     by_fold: dict = {}
     for d, f, p in zip(train_docs, folds, cv_preds):
         by_fold.setdefault(f, []).extend(span_outcomes([d], [p]))
     cal_report = calibration_report(by_fold)
+    calibration = fit_calibration([o for os_ in by_fold.values() for o in os_])
+    cv_model["calibration"] = calibration
+    cv_preds = spans_at(cv_model, train_docs, oof)
     t0 = time.time()
     model = train(train_docs, hp)
     print(f"  final model trained in {time.time() - t0:.0f} s", file=sys.stderr)
-    model["thresholds"] = thresholds
-    model["calibration"] = fit_calibration([o for os_ in by_fold.values() for o in os_])
+    model["decoding"], model["calibration"] = decoding, calibration
     with tempfile.TemporaryDirectory() as tmp:
-        cv_result = score_file(a.shared, train_docs, [[{k: v for k, v in x.items() if k != "raw"} for x in p]
-                                                       for p in cv_preds], Path(tmp) / "cv.jsonl")
+        cv_result = score_file(a.shared, train_docs, cv_preds, Path(tmp) / "cv.jsonl")
         dev_preds = spans_at(model, dev_docs, scores_of(model, dev_docs))
         dev_result = score_file(a.shared, dev_docs, dev_preds, Path(tmp) / "dev.jsonl")
     report(f"train, {a.folds}-fold out-of-fold", cv_result)
     report("dev (the shipped model)", dev_result)
     print(f"calibration on out-of-fold spans (each fold calibrated on the others): {json.dumps(cal_report)}")
     meta = {"trained_on": "PTC v2 train (371 articles)", "hp": hp, "folds": a.folds,
-            "thresholds": dict(zip(TECHNIQUES, [round(float(t), 3) for t in thresholds])),
+            "decoding": dict(zip(("low", "high", "gap", "second"), decoding)),
             "dev": {"SI_F1": dev_result["SI"]["F1"], "FLC_F1": dev_result["FLC"]["F1"]},
             "cv": {"SI_F1": cv_result["SI"]["F1"], "FLC_F1": cv_result["FLC"]["F1"]},
             "calibration": {k: cal_report[k] for k in ("ECE", "Brier", "spans")}}

@@ -12,6 +12,8 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 
+import numpy as np
+
 from ..quotemarks import find_quoted
 
 _SENT_LENGTHS = (8, 16, 30, 50)
@@ -37,6 +39,14 @@ def _regions(spans: list[tuple[int, int, str]]):
                 return spans[j][2]
         return None
     return label
+
+
+def sentence_index(doc):
+    """Per token, the number of its sentence (numpy int array)."""
+    out = np.zeros(len(doc), dtype=np.int32)
+    for k, sent in enumerate(doc.sents):
+        out[sent.start:sent.end] = k
+    return out
 
 
 def _sentence_features(doc) -> list[list[str]]:

@@ -1,12 +1,13 @@
 """The technique tagger's weights (scripts/train_techniques.py makes src/presswatch/data/technique_model.npz),
 a token's scores, and the spans read from them.
 
-Per technique h a logistic model over the token's string features (features.token_features) and
-its contextual vector: z_h = b_h + sum of W[f, h] over the features f + tensor . D[:, h]. A span of
-h is a run of tokens whose score reaches h's threshold (tuned on cross-validated train), trimmed
-of punctuation at either end; its confidence is Platt-calibrated from the run's mean score
-(fitted on spans from folds no tagger saw), so 0.7 means about 7 in 10 such spans overlap PTC's
-annotation of that technique by at least half."""
+For each technique h, and for "any technique" (the last head), a logistic model over the token's
+string features (features.token_features) and its contextual vector: z_h = b_h + the sum of
+W[f, h] over its features f + tensor . D[:, h]. Spans are runs of the "any" head (decode), each
+given its likeliest technique; the decoding settings (low, high, gap, second) are tuned on
+cross-validated train. A span's confidence is Platt-calibrated from its "any" score times its
+technique's share (fitted on spans from folds no tagger saw), so 0.3 means about 3 in 10 such
+spans overlap PTC's annotation of that technique by at least half."""
 from __future__ import annotations
 
 import functools
@@ -31,7 +32,7 @@ def from_arrays(arrays) -> dict:
     features = [str(f) for f in arrays["features"]]
     return {"index": {f: i for i, f in enumerate(features)}, "W": np.asarray(arrays["W"], dtype=np.float32),
             "D": np.asarray(arrays["D"], dtype=np.float32), "b": np.asarray(arrays["b"], dtype=np.float32),
-            "thresholds": np.asarray(arrays["thresholds"], dtype=np.float32),
+            "decoding": tuple(float(x) for x in arrays["decoding"]),
             "calibration": np.asarray(arrays["calibration"], dtype=np.float32),
             "techniques": tuple(str(t) for t in arrays["techniques"]),
             "meta": json.loads(str(arrays["meta"]))}
@@ -69,7 +70,7 @@ def token_scores(model: dict, feats: list[list[str]], tensor) -> np.ndarray:
 
 
 def calibrated(model: dict, h: int, raw: float) -> float:
-    """The Platt-calibrated confidence of a span of technique h with mean token score `raw`."""
+    """The Platt-calibrated confidence of a span given technique h with uncalibrated score `raw`."""
     a, c = model["calibration"][h]
     logit = np.log(max(raw, 1e-6) / max(1.0 - raw, 1e-6))
     return float(1.0 / (1.0 + np.exp(-(a * logit + c))))
@@ -81,19 +82,47 @@ def runs(mask: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist()))
 
 
-def decode(model: dict, scores: np.ndarray, tokens: list[tuple[int, int, bool]]) -> list[dict]:
-    """The spans of every technique from token scores; tokens are (start char, end char, is_edge)
-    where is_edge marks punctuation and space, trimmed from either end of a span."""
+def span_runs(p_any: np.ndarray, tokens: list, low: float, high: float, gap: int) -> list[tuple[int, int]]:
+    """Token runs of a technique (any): scores at or above `low`, runs at most `gap` tokens apart
+    joined, a run kept when it reaches `high` somewhere (hysteresis: a confident core, extended
+    while the score stays up), trimmed of punctuation and space at either end."""
+    joined: list[list[int]] = []
+    for i, j in runs(p_any >= low):
+        if joined and i - joined[-1][1] <= gap:
+            joined[-1][1] = j
+        else:
+            joined.append([i, j])
     out = []
-    for h, name in enumerate(model["techniques"]):
-        for i, j in runs(scores[:, h] >= model["thresholds"][h]):
-            while i < j and tokens[i][2]:
-                i += 1
-            while j > i and tokens[j - 1][2]:
-                j -= 1
-            if i < j:
-                raw = float(scores[i:j, h].mean())
-                out.append({"start": tokens[i][0], "end": tokens[j - 1][1], "technique": name,
-                            "confidence": round(calibrated(model, h, raw), 3)})
+    for i, j in joined:
+        if p_any[i:j].max() < high:
+            continue
+        while i < j and tokens[i][2]:
+            i += 1
+        while j > i and tokens[j - 1][2]:
+            j -= 1
+        if i < j:
+            out.append((i, j))
+    return out
+
+
+def decode(model: dict, scores: np.ndarray, tokens: list[tuple[int, int, bool]]) -> list[dict]:
+    """The technique spans read from token scores (tokens x (techniques + any)); tokens are (start
+    char, end char, is_edge) where is_edge marks punctuation and space. A span is a run of the
+    "any" head (span_runs); its technique the one with the highest mean score over the run, and a
+    second one too where that scores at least `second` times as high (PTC often gives one phrase
+    two labels, Loaded_Language and Name_Calling,Labeling most of all)."""
+    low, high, gap, second = model["decoding"]
+    n_tech = len(model["techniques"])
+    out = []
+    for i, j in span_runs(scores[:, n_tech], tokens, low, high, int(gap)):
+        means = scores[i:j, :n_tech].mean(axis=0)
+        share = means / max(float(means.sum()), 1e-9)
+        any_score = float(scores[i:j, n_tech].mean())
+        ranked = np.argsort(-means)
+        for rank, h in enumerate(ranked[:2].tolist()):
+            if rank and means[h] < second * means[ranked[0]]:
+                break
+            out.append({"start": tokens[i][0], "end": tokens[j - 1][1], "technique": model["techniques"][h],
+                        "confidence": round(calibrated(model, h, any_score * float(share[h])), 3)})
     out.sort(key=lambda t: (t["start"], t["end"], t["technique"]))
     return out
