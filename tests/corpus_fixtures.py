@@ -11,7 +11,10 @@ import uuid
 import pytest
 
 from presswatch.corpus import people, writer
-from presswatch.records import Analysis, Article, Claim, Publication, Quote, Span, Speaker, StatementTime
+from dataclasses import replace
+
+from presswatch.records import (Analysis, Article, Claim, Publication, Quote, Span, Speaker, StatementTime,
+                                Technique)
 
 
 def article(doc_id, quotes, *, title=None, url=None, published=None, outlet=None, claims=(), lead=None,
@@ -118,3 +121,41 @@ def hostile():
     return article("evil-1", [("Mallory Evans", "<img src=y onerror=alert(8)> We <b onmouseover=alert(9)>will</b> win")],
                    title=HOSTILE_TITLE, url=HOSTILE_URL, published="2024-01-05",
                    outlet="<script>alert('outlet')</script>Evil Times", lead=lead)
+
+
+def with_techniques(item, spans):
+    """An (Article, Analysis) with technique spans added: (words, technique, confidence), each found
+    in the text (its first occurrence); inside a direct quote the speaker uses it, elsewhere the outlet."""
+    art, an = item
+    out = []
+    for words, technique, confidence in spans:
+        start = art.text.index(words)
+        end = start + len(words)
+        i = next((i for i, q in enumerate(an.quotes) for c in q.content if c.start <= start and end <= c.end), None)
+        q = an.quotes[i] if i is not None else None
+        out.append(Technique(Span(start, end, words), technique, confidence,
+                             "speaker" if q is not None and q.kind == "direct" else "outlet", i,
+                             q.speaker if q else None, q.speaker_id if q else None))
+    return art, replace(an, techniques=tuple(sorted(out, key=lambda t: (t.span.start, t.span.end))))
+
+
+def technique_corpus():
+    """Three articles of two outlets and two months with techniques by speakers and by the outlets:
+    Claire Dubois calls names twice (in two articles) and uses loaded language once; the Daily
+    Paper's own voice uses loaded language, the Wire Service exaggerates."""
+    a = with_techniques(article("tq-1", [("Claire Dubois", "These reckless vandals wrecked the budget"),
+                                         ("Marcus Feld", "The rail line is the best project ever built")],
+                                title="Budget row", url="https://paper.example/tq1", published="2024-03-02",
+                                outlet="Daily Paper", lead="A disastrous, shameful week for the council."),
+                        [("reckless vandals", "Name_Calling,Labeling", 0.81), ("wrecked", "Loaded_Language", 0.64),
+                         ("the best project ever built", "Exaggeration,Minimisation", 0.72),
+                         ("disastrous, shameful", "Loaded_Language", 0.9)])
+    b = with_techniques(article("tq-2", [("Claire Dubois", "The mayor is a puppet of the developers")],
+                                title="Dubois again", url="https://paper.example/tq2", published="2024-04-10",
+                                outlet="Daily Paper"),
+                        [("a puppet of the developers", "Name_Calling,Labeling", 0.77)])
+    c = with_techniques(article("tq-3", [("Marcus Feld", "The audit will take a week")],
+                                title="Audit soon", url="https://wire.example/tq3", published="2024-04-20",
+                                outlet="Wire Service", lead="The biggest audit in the history of the world."),
+                        [("The biggest audit in the history of the world", "Exaggeration,Minimisation", 0.66)])
+    return [a, b, c]

@@ -129,3 +129,63 @@ def test_hostile_article_renders_inert(server, page, strip_csp):
     _inert(page)
     time.sleep(0.3)  # give any timer or late handler the chance to fire
     assert page.dialogs == []
+
+
+SAMPLES = os.path.join(os.path.dirname(__file__), "..", "samples")
+SCREENSHOT = "/tmp/tplumb-article.png"
+
+
+@pytest.fixture(scope="module")
+def sample_server(tmp_path_factory):
+    """The project's own sample articles ingested by `presswatch ingest` (the real pipeline, the
+    shipped technique model) and served; yields the URL and the article with the most techniques."""
+    from presswatch.cli import main
+    from presswatch.store import Search, open_store
+    from presswatch.web import create_app
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('samples')}/corpus.db"
+    with pytest.raises(SystemExit) as done:
+        main(["ingest", SAMPLES, "--db", url])
+    assert done.value.code == 0
+    with open_store(url, readonly=True) as store:
+        ids = [h["article_id"] for h in store.search(Search()).hits]
+        best = max(ids, key=lambda i: len(store.article(i)["techniques"]))
+        assert store.article(best)["techniques"], "the technique model found no span in samples/"
+    with running(create_app(url)) as port:
+        yield f"http://127.0.0.1:{port}", best
+
+
+def test_article_shows_techniques_coloured_with_a_legend_and_a_filter(sample_server, page):
+    from presswatch.nlp.techniques.definitions import DEFINITIONS
+    base, aid = sample_server
+    console, failed = [], []
+    page.on("console", lambda m: console.append(m.text) if m.type in ("error", "warning") and
+            not m.text.startswith("Failed to load resource") else None)  # those are in `failed`
+    page.on("pageerror", lambda e: console.append(str(e)))
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 and not r.url.endswith("/favicon.ico")
+            else None)
+    page.set_viewport_size({"width": 1200, "height": 1000})
+    page.goto(f"{base}/articles/{aid}")
+    spans = page.locator("#text .tq")
+    assert spans.count() >= 1
+    colour = spans.first.evaluate("e => getComputedStyle(e).textDecorationColor")
+    line = spans.first.evaluate("e => getComputedStyle(e).textDecorationLine")
+    assert "underline" in line and colour not in ("", "rgb(34, 34, 34)")  # coloured by the stylesheet
+    title = spans.first.get_attribute("title")
+    assert "Confidence 0." in title or "Confidence 1." in title
+    assert any(d in title for d in DEFINITIONS.values())
+    legend = page.locator("#technique-legend li")
+    assert legend.count() >= 1
+    total = sum(int(legend.nth(i).locator(".n").inner_text()) for i in range(legend.count()))
+    assert f"Persuasion techniques ({total})" in page.inner_text("#technique-legend h2")
+    page.screenshot(path=SCREENSHOT, full_page=True)
+    chosen = legend.first.locator("a")
+    cls = [c for c in chosen.get_attribute("class").split() if c.startswith("tq-")][0]
+    chosen.click()
+    page.wait_for_load_state("load")
+    assert "?technique=" in page.url and page.locator("#technique-filter").count() == 1
+    shown = page.locator("#text .tq")
+    assert shown.count() >= 1 and shown.count() == page.locator(f"#text .tq.{cls}").count()
+    page.click("#all-techniques")
+    assert page.locator("#text .tq").count() == spans.count()
+    assert console == [] and failed == [], (console, failed)  # no CSP violation, script error or missing file

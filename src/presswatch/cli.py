@@ -239,10 +239,12 @@ def batch(inputs, out, scheduler, workers, partition_mb, retries, batch_size):
 @click.option("--since", help="published on or after (2024-04-05, 2024-04 or 2024)")
 @click.option("--until", help="published on or before")
 @click.option("--claims", is_flag=True, help="search claims instead of statements, the most check-worthy first")
+@click.option("--technique", metavar="NAME", help="only statements holding a span of this persuasion technique "
+              "(PTC's name, e.g. Loaded_Language; `presswatch techniques` counts them)")
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
 @click.option("--offset", type=click.IntRange(min=0), default=0)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-def search(query, db, speaker, outlet, since, until, claims, limit, offset, fmt):
+def search(query, db, speaker, outlet, since, until, claims, technique, limit, offset, fmt):
     """Search the corpus: words, "a phrase", word OR word, -word, prefix*."""
     from .corpus.export import to_csv, to_json, to_table
     from .corpus.names import query_keys
@@ -250,11 +252,39 @@ def search(query, db, speaker, outlet, since, until, claims, limit, offset, fmt)
 
     s = Search(query, speaker=speaker, speaker_keys=query_keys(speaker) if speaker else (), outlet=outlet,
                since=since, until=until, target="claims" if claims else "statements",
-               order="score" if claims else "date", limit=limit, offset=offset)
+               order="score" if claims else "date", limit=limit, offset=offset, technique=technique)
     with open_store(_run_options(db=db).db, readonly=True) as store:
         page = store.search(s, facets=fmt == "json")
     out = {"json": lambda: to_json(page, s), "csv": lambda: to_csv(page.hits, s.target),
            "table": lambda: to_table(page, s)}[fmt]()
+    sys.stdout.write(out)
+
+
+@cli.command()
+@_DB
+@click.option("--by", "by", type=click.Choice(["speaker", "outlet", "month", "technique"]), default="technique",
+              show_default=True, help="one row per speaker, outlet or month (and technique), or per technique")
+@click.option("--technique", metavar="NAME", help="only this technique (PTC's name, e.g. Name_Calling,Labeling)")
+@click.option("--speaker", help="only spans in this speaker's statements (any name variant, or a speaker id)")
+@click.option("--outlet", help="only this outlet")
+@click.option("--since", help="published on or after (2024-04-05, 2024-04 or 2024)")
+@click.option("--until", help="published on or before")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def techniques(db, by, technique, speaker, outlet, since, until, fmt):
+    """Count persuasion techniques in the corpus, split by who uses them: the speaker (inside a
+    direct quote) or the outlet (its own wording, reported speech included). A label marks
+    rhetoric, not falsehood."""
+    from .corpus.export import counts_table, to_csv
+    from .corpus.names import query_keys
+    from .store import open_store
+    from .store.base import TechniqueCounts, count_columns
+
+    c = TechniqueCounts(by, technique=technique, speaker=speaker, speaker_keys=query_keys(speaker) if speaker else (),
+                        outlet=outlet, since=since, until=until)
+    with open_store(_run_options(db=db).db, readonly=True) as store:
+        rows = store.technique_counts(c)
+    out = {"json": lambda: json.dumps({"by": by, "counts": rows}, ensure_ascii=False, indent=2) + "\n",
+           "csv": lambda: to_csv(rows, columns=count_columns(by)), "table": lambda: counts_table(rows, by)}[fmt]()
     sys.stdout.write(out)
 
 

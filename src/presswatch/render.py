@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
 from typing import Iterable
 
 from .records import Analysis, Quote
@@ -36,7 +37,29 @@ def render(analysis: Analysis, width: int = 100) -> str:
         for c in rest:
             lines += _claim(c, width, indent=4)
     lines += _worth_checking(analysis, width)
+    lines += _techniques(analysis, width)
     return "\n".join(lines) + "\n"
+
+
+def _techniques(analysis: Analysis, width: int) -> list[str]:
+    """The persuasion techniques per user, most first: each speaker in their direct quotes, the
+    outlet reporting a speaker, the outlet's own voice; 'Loaded_Language 3, Doubt 1'."""
+    if not analysis.techniques:
+        return []
+    groups: dict = {}
+    for t in analysis.techniques:
+        if t.used_by == "speaker":
+            who = f"{t.speaker or UNATTRIBUTED}, in direct quotes"
+        else:
+            who = f"the outlet, reporting {t.speaker}" if t.speaker else "the outlet's own voice"
+        groups.setdefault(who, Counter())[t.technique] += 1
+    n = len(analysis.techniques)
+    out = ["", f"  Persuasion techniques ({n} span{'s' if n != 1 else ''}; rhetoric, not falsehood)"]
+    for who, counts in sorted(groups.items(), key=lambda g: (-sum(g[1].values()), g[0])):
+        listed = ", ".join(f"{name} {k}" for name, k in sorted(counts.items(), key=lambda c: (-c[1], c[0])))
+        out += textwrap.wrap(f"{who}: {listed}", width=max(40, width), initial_indent="    ",
+                             subsequent_indent="      ")
+    return out
 
 
 TOP_SENTENCES = 5  # the sentences the report lists as worth checking; the JSON output has them all

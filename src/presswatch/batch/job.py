@@ -41,7 +41,7 @@ class BatchError(PresswatchError):
 # ---------------------------------------------------------------------------------------- tasks
 def run_partition(part: Partition, out: str, options: Options = DEFAULT, max_bytes: int = DEFAULT_RUN.max_bytes,
                   batch_size: Optional[int] = None) -> dict:
-    """Task: analyse one partition with `options` and write its five Parquet files. Returns counts (small)."""
+    """Task: analyse one partition with `options` and write its Parquet files. Returns counts (small)."""
     import presswatch
 
     t0 = time.perf_counter()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-TABLES = ("statements", "speakers", "claims", "checkworthy", "errors", "articles")  # renamed in order: articles last
+TABLES = ("statements", "speakers", "claims", "checkworthy", "techniques", "errors", "articles")  # renamed in order: articles last
 MANIFEST = "batch.json"
 
 

@@ -1,14 +1,16 @@
-"""The Parquet output of a batch: five tables, one file per partition in each, written atomically.
+"""The Parquet output of a batch: one table per kind of row, one file per partition in each, written atomically.
 
     OUT/batch.json                      the job: inputs, options, every partition with its status
     OUT/articles/part-NAME.parquet      one row per analysed article (text and full analysis JSON)
     OUT/statements/part-NAME.parquet    one row per statement (quote or reported speech)
     OUT/speakers/part-NAME.parquet      one row per speaker of an article
     OUT/claims/part-NAME.parquet        one row per checkable claim
+    OUT/checkworthy/part-NAME.parquet   one row per sentence worth checking
+    OUT/techniques/part-NAME.parquet    one row per persuasion-technique span, with who uses it
     OUT/errors/part-NAME.parquet        one row per input that could not be read or analysed
     OUT/errors/failed-NAME.parquet      one row for a partition that failed after its retries
 
-A partition writes its five files under hidden temporary names (ignored by Parquet readers) and
+A partition writes its files under hidden temporary names (ignored by Parquet readers) and
 renames each into place when all are complete, articles last: a re-run of the same partition
 replaces its files, and a partition killed half-way leaves only temporary files behind.
 """
@@ -53,7 +55,7 @@ def rows(article: Article, analysis: Analysis, partition: str) -> dict:
     r = to_rows(article, analysis)
     out = {"articles": [dict(r.article, partition=partition)]}
     for table, rs in (("statements", r.statements), ("speakers", r.speakers), ("claims", r.claims),
-                      ("checkworthy", r.checkworthy)):
+                      ("checkworthy", r.checkworthy), ("techniques", r.techniques)):
         out[table] = [dict(x, doc_id=article.doc_id, partition=partition) for x in rs]
     return out
 
@@ -63,7 +65,7 @@ def error_row(analysis: Analysis, partition: str) -> dict:
 
 
 class PartWriter:
-    """Writes one partition's five files: rows are buffered a few hundred articles at a time and
+    """Writes one partition's files: rows are buffered a few hundred articles at a time and
     written as row groups to hidden temporary files; commit() renames them into place (articles
     last); leaving the `with` block without commit() (an exception) removes them."""
 

@@ -45,11 +45,11 @@ def _cell(value) -> str:
     return "'" + s if _runs_as_formula(s) else s
 
 
-def to_csv(hits, target: str = "statements") -> str:
+def to_csv(hits, target: str = "statements", columns: tuple | None = None) -> str:
     """Rows ending in \n. A cell holding a CR or LF is quoted: csv.writer quotes only the characters
     of its line terminator, and an unquoted CR is a row break to a spreadsheet (a new row whose first
     cell no check has seen), so rows are written with \r\n and the terminator is cut back to \n."""
-    cols = COLUMNS[target]
+    cols = columns or COLUMNS[target]
     out = io.StringIO()
     row = io.StringIO()
     w = csv.writer(row, lineterminator="\r\n")
@@ -84,3 +84,23 @@ def to_table(page, search, width: int = 100) -> str:
     shown = f"{search.offset + 1}-{search.offset + len(page.hits)}"
     lines.append(f"\n{shown} of {page.total} {search.target}")
     return "\n".join(lines) + "\n"
+
+
+NO_GROUP = {"speaker": "(no speaker: the outlet's own voice)", "outlet": "(unknown outlet)", "month": "(undated)"}
+
+
+def counts_table(rows, by: str) -> str:
+    """Technique counts (store.technique_counts) as aligned columns: the group, the technique, and
+    the spans used by the speaker (in direct quotes), by the outlet (its own wording), in all."""
+    if not rows:
+        return "no techniques\n"
+    head = ([by] if by != "technique" else []) + ["technique", "by speaker", "by outlet", "total"]
+    cells = [([str(r[by] or NO_GROUP[by])] if by != "technique" else [])
+             + [r["technique"], str(r["used_by_speaker"]), str(r["used_by_outlet"]), str(r["total"])] for r in rows]
+    text_columns = len(head) - 3  # the counts are right-aligned
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(head)]
+    lines = ["  ".join(v.ljust(w) if i < text_columns else v.rjust(w) for i, (v, w) in enumerate(zip(c, widths)))
+             for c in [head, *cells]]
+    lines.append("\nby speaker: inside the speaker's direct quotes; by outlet: the outlet's own wording "
+                 "(reported speech included)")
+    return "\n".join(line.rstrip() for line in lines) + "\n"

@@ -34,14 +34,18 @@ CLAIM_COLUMNS = (
 # the sentences worth checking (Analysis.checkworthy), best first: seq is the rank
 CHECKWORTHY_COLUMNS = ("id", "article_id", "seq", "start_char", "end_char", "text", "score", "statement_id",
                        "speaker_name", "published", "outlet")
+# the spans of persuasion techniques (Analysis.techniques), in text order; speaker_local and speaker_id
+# as in statements (the user when used_by is "speaker", the one reported when it is the outlet's wording)
+TECHNIQUE_COLUMNS = ("id", "article_id", "seq", "start_char", "end_char", "text", "technique", "confidence",
+                     "used_by", "statement_id", "speaker_local", "speaker_id", "speaker_name", "published", "outlet")
 SPEAKER_COLUMNS = ("article_id", "speaker_local", "name", "kind", "mentions", "mention_texts")
 # what a store keeps of each article speaker (the input of corpus/identity.py), and of a corpus speaker
 ARTICLE_SPEAKER_COLUMNS = ("article_id", "speaker_local", "name", "kind", "gender", "gender_basis",
                            "mention_texts", "published")
 CORPUS_SPEAKER_COLUMNS = ("id", "name", "kind", "statements", "gender", "gender_basis", "roles", "wikidata")
 COLUMNS = {"articles": ARTICLE_COLUMNS, "statements": STATEMENT_COLUMNS, "claims": CLAIM_COLUMNS,
-           "speakers": SPEAKER_COLUMNS, "checkworthy": CHECKWORTHY_COLUMNS}
-STORE_ONLY = {"articles": ("run_id",), "statements": ("speaker_id", "cluster_id")}
+           "speakers": SPEAKER_COLUMNS, "checkworthy": CHECKWORTHY_COLUMNS, "techniques": TECHNIQUE_COLUMNS}
+STORE_ONLY = {"articles": ("run_id",), "statements": ("speaker_id", "cluster_id"), "techniques": ("speaker_id",)}
 
 
 def content_hash(text: str) -> str:
@@ -67,6 +71,7 @@ class Rows:
     claims: list = field(default_factory=list)
     speakers: list = field(default_factory=list)  # one row per speaker of the article (SPEAKER_COLUMNS)
     checkworthy: list = field(default_factory=list)  # CHECKWORTHY_COLUMNS, best first
+    techniques: list = field(default_factory=list)  # TECHNIQUE_COLUMNS, in text order
 
 
 def to_rows(article: Article, analysis: Analysis, run_id: int | None = None) -> Rows:
@@ -82,7 +87,7 @@ def to_rows(article: Article, analysis: Analysis, run_id: int | None = None) -> 
     statements = statement_rows(analysis, aid, known, shared)
     ids = statement_ids(analysis, aid)
     return Rows(row, statements, claim_rows(analysis, aid, shared, ids), speakers,
-                checkworthy_rows(analysis, aid, shared, ids))
+                checkworthy_rows(analysis, aid, shared, ids), technique_rows(analysis, aid, known, shared, ids))
 
 
 def article_row(article: Article, analysis: Analysis, run_id: int | None = None) -> dict:
@@ -132,6 +137,15 @@ def checkworthy_rows(analysis: Analysis, aid: str, shared: dict, ids: dict) -> l
     return [{"id": f"{aid}-w{i}", "article_id": aid, "seq": i, "start_char": c.span.start, "end_char": c.span.end,
              "text": c.span.text, "score": round(float(c.score), 4), "statement_id": ids.get(c.statement),
              "speaker_name": c.speaker, **shared} for i, c in enumerate(analysis.checkworthy)]
+
+
+def technique_rows(analysis: Analysis, aid: str, known_speakers: set, shared: dict, ids: dict) -> list:
+    """One row per technique span; `speaker_id` is left for the store (corpus/people.recompute)."""
+    return [{"id": f"{aid}-t{i}", "article_id": aid, "seq": i, "start_char": t.span.start, "end_char": t.span.end,
+             "text": t.span.text, "technique": t.technique, "confidence": round(float(t.confidence), 3),
+             "used_by": t.used_by, "statement_id": ids.get(t.statement) if t.statement is not None else None,
+             "speaker_local": t.speaker_id if t.speaker_id in known_speakers else None, "speaker_id": None,
+             "speaker_name": t.speaker, **shared} for i, t in enumerate(analysis.techniques)]
 
 
 def claim_rows(analysis: Analysis, aid: str, shared: dict, ids: dict | None = None) -> list:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterator, Optional
 
 from ..errors import SearchSyntaxError
+from ..nlp.techniques.definitions import technique_named, unknown_technique
 from .query import Parsed, parse
 
 TARGETS = ("statements", "claims")
@@ -32,20 +33,16 @@ class Search:
     order: str = "date"  # date (newest first) | score (claims: the most check-worthy first)
     limit: int = 50
     offset: int = 0
+    technique: Optional[str] = None  # statements holding a span of this technique (PTC's name)
 
     def checked(self) -> "Search":
         """This search with dates widened to full days, or SearchSyntaxError saying what is wrong."""
         if self.target not in TARGETS:
             raise SearchSyntaxError(f"cannot search {self.target!r}; search one of: {', '.join(TARGETS)}")
-        dates: dict[str, Optional[str]] = {}
-        for name in ("since", "until"):
-            v = (getattr(self, name) or "").strip() or None
-            if v is not None:
-                if not _DATE.match(v):
-                    raise SearchSyntaxError(f"{name} {v!r} is not a date; write it as 2024-04-05, 2024-04 or 2024")
-                if len(v) < 10:  # a year or a month stands for all its days (strings compare as dates)
-                    v += {4: "-01-01", 7: "-01"}[len(v)] if name == "since" else {4: "-12-31", 7: "-31"}[len(v)]
-            dates[name] = v
+        technique = checked_technique(self.technique)
+        if technique and self.target != "statements":
+            raise SearchSyntaxError("a technique filter applies to statements, not claims")
+        dates = checked_dates(self.since, self.until)
         if self.order not in ("date", "score") or self.order == "score" and self.target != "claims":
             raise SearchSyntaxError(f"cannot order {self.target} by {self.order!r}: statements go by date, "
                                     "claims by date or score")
@@ -55,11 +52,69 @@ class Search:
             raise SearchSyntaxError("offset cannot be negative")
         return replace(self, speaker=(self.speaker or "").strip() or None,
                        outlet=(self.outlet or "").strip() or None, since=dates.get("since", self.since),
-                       until=dates.get("until", self.until))
+                       until=dates.get("until", self.until), technique=technique)
 
     @property
     def parsed(self) -> Parsed:
         return parse(self.text)
+
+
+def checked_dates(since: Optional[str], until: Optional[str]) -> dict[str, Optional[str]]:
+    """{"since", "until"} as full ISO days (a year or a month stands for all its days), or
+    SearchSyntaxError naming the one that is no date."""
+    dates: dict[str, Optional[str]] = {}
+    for name, given in (("since", since), ("until", until)):
+        v = (given or "").strip() or None
+        if v is not None:
+            if not _DATE.match(v):
+                raise SearchSyntaxError(f"{name} {v!r} is not a date; write it as 2024-04-05, 2024-04 or 2024")
+            if len(v) < 10:  # strings compare as dates
+                v += {4: "-01-01", 7: "-01"}[len(v)] if name == "since" else {4: "-12-31", 7: "-31"}[len(v)]
+        dates[name] = v
+    return dates
+
+
+def checked_technique(name: Optional[str]) -> Optional[str]:
+    """PTC's spelling of a technique filter (None for none), or SearchSyntaxError listing the names."""
+    if not (name or "").strip():
+        return None
+    found = technique_named(name or "")
+    if found is None:
+        raise SearchSyntaxError(unknown_technique(name or ""))
+    return found
+
+
+COUNT_BY = ("speaker", "outlet", "month", "technique")
+
+
+@dataclass(frozen=True)
+class TechniqueCounts:
+    """How often each technique is used, per speaker, outlet or month (or overall), split by who
+    uses it: the speaker (inside a direct quote) or the outlet (its own wording, reported speech
+    included). Filters as in Search."""
+    by: str = "technique"  # speaker | outlet | month | technique
+    technique: Optional[str] = None
+    speaker: Optional[str] = None  # a speaker id or any name the speaker is known by
+    speaker_keys: tuple = ()
+    outlet: Optional[str] = None
+    since: Optional[str] = None
+    until: Optional[str] = None
+
+    def checked(self) -> "TechniqueCounts":
+        if self.by not in COUNT_BY:
+            raise SearchSyntaxError(f"cannot count techniques by {self.by!r}; count by one of: {', '.join(COUNT_BY)}")
+        dates = checked_dates(self.since, self.until)
+        return replace(self, technique=checked_technique(self.technique), speaker=(self.speaker or "").strip() or None,
+                       outlet=(self.outlet or "").strip() or None, since=dates["since"], until=dates["until"])
+
+
+# the columns of a count row: what it is grouped by, then the technique and its counts
+COUNT_KEYS = {"speaker": ("speaker_id", "speaker"), "outlet": ("outlet",), "month": ("month",), "technique": ()}
+COUNT_COLUMNS = ("technique", "used_by_speaker", "used_by_outlet", "total")
+
+
+def count_columns(by: str) -> tuple:
+    return COUNT_KEYS[by] + COUNT_COLUMNS
 
 
 @dataclass
@@ -168,7 +223,7 @@ class Store(ABC):
         """Insert a corpus.rows.Rows (article, statements with speaker_id and cluster_id set, claims)."""
 
     # -- reading
-    def speaker_ids(self, search: Search) -> list[str]:
+    def speaker_ids(self, search: "Search | TechniqueCounts") -> list[str]:
         """The speakers a search filter names: its id, or every speaker known by one of the name's
         keys ("surname:khamenei": all Khamenei; "ali khamenei": that one), or by the name as written."""
         return sorted(set(self.speakers_by_keys(list(search.speaker_keys), search.speaker or "")) | {search.speaker or ""})
@@ -181,8 +236,14 @@ class Store(ABC):
     def search(self, search: Search, facets: bool = False) -> Page: ...
 
     @abstractmethod
+    def technique_counts(self, counts: TechniqueCounts) -> list[dict]:
+        """Rows of count_columns(counts.by): per group (speaker id and name, outlet, "YYYY-MM"
+        month; None where unknown: a span in no statement has no speaker) and technique, the spans
+        used by the speaker, by the outlet, and in all; the most used first (months in order)."""
+
+    @abstractmethod
     def article(self, article_id: str) -> Optional[dict]:
-        """The article row with "statements" and "claims" lists, or None."""
+        """The article row with "statements", "claims", "checkworthy" and "techniques" lists, or None."""
 
     @abstractmethod
     def speaker(self, speaker_id: str) -> Optional[dict]:

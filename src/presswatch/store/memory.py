@@ -11,7 +11,7 @@ from ..corpus.names import fold
 from ..corpus.rows import ARTICLE_SPEAKER_COLUMNS, article_speaker_row
 from ..errors import SearchSyntaxError
 from . import migrations
-from .base import Page, Store
+from .base import COUNT_KEYS, Page, Store, TechniqueCounts
 from .sql import FACET_SAMPLE, count_facets
 
 
@@ -28,13 +28,27 @@ def _matches(parsed, text: str) -> bool:
     return all(any(has(t) for t in clause) for clause in parsed.clauses) and not any(has(t) for t in parsed.exclude)
 
 
+def _count_order(by: str):
+    """The sort key of technique count rows, as the SQL stores order them (None last)."""
+    def last(v):
+        return (v is None, v or "")
+    if by == "month":
+        return lambda r: (last(r["month"]), -r["total"], r["technique"])
+    if by == "speaker":
+        return lambda r: (-r["total"], last(r["speaker"]), last(r["speaker_id"]), r["technique"])
+    if by == "outlet":
+        return lambda r: (-r["total"], last(r["outlet"]), r["technique"])
+    return lambda r: (-r["total"], r["technique"])
+
+
 class MemoryStore(Store):
     url = "memory:"
 
     def __init__(self, url: str = "memory:"):
         self.url = url
         self.t: dict[str, list] = {k: [] for k in ("articles", "statements", "claims", "speaker_names", "bands", "runs", "status",
-                                                   "article_speakers", "corrections", "registry", "checkworthy")}
+                                                   "article_speakers", "corrections", "registry", "checkworthy",
+                                                   "techniques")}
         self.speakers_by_id: dict = {}
         self._lock = threading.RLock()
         self._saved = None
@@ -102,7 +116,7 @@ class MemoryStore(Store):
         by_key = {(aid, local): (sid, basis) for aid, local, sid, basis in links}
         for r in self.t["article_speakers"]:
             r["speaker_id"], r["link_basis"] = by_key.get((r["article_id"], r["speaker_local"]), (None, None))
-        for s in self.t["statements"]:
+        for s in self.t["statements"] + self.t["techniques"]:
             s["speaker_id"] = by_key.get((s["article_id"], s["speaker_local"]), (None, None))[0]
         counts = Counter(s["speaker_id"] for s in self.t["statements"] if s["speaker_id"])
         for sid, sp in self.speakers_by_id.items():
@@ -148,6 +162,7 @@ class MemoryStore(Store):
         self.t["claims"] += [dict(c) for c in rows.claims]
         self.t["article_speakers"] += [article_speaker_row(sp, rows.article) for sp in rows.speakers]
         self.t["checkworthy"] += [dict(c) for c in rows.checkworthy]
+        self.t["techniques"] += [dict(t) for t in rows.techniques]
 
     # -- reading
     def _article(self, article_id):
@@ -176,6 +191,9 @@ class MemoryStore(Store):
                 raise SearchSyntaxError("a speaker filter applies to statements, not claims")
             ids = set(self.speaker_ids(search))
             rows = [s for s in rows if s["speaker_id"] in ids]
+        if search.technique:
+            holding = {t["statement_id"] for t in self.t["techniques"] if t["technique"] == search.technique}
+            rows = [s for s in rows if s["id"] in holding]
         if search.outlet:
             rows = [s for s in rows if s["outlet"] == search.outlet]
         if search.since:
@@ -214,7 +232,32 @@ class MemoryStore(Store):
         a["claims"] = [dict(c) for c in self.t["claims"] if c["article_id"] == article_id]
         a["checkworthy"] = sorted((dict(c) for c in self.t["checkworthy"] if c["article_id"] == article_id),
                                   key=lambda c: c["seq"])
+        a["techniques"] = sorted((dict(t, speaker=self._speaker_name(t)) for t in self.t["techniques"]
+                                  if t["article_id"] == article_id), key=lambda t: t["seq"])
         return a
+
+    def technique_counts(self, counts: TechniqueCounts) -> list[dict]:
+        counts = counts.checked()
+        rows = self.t["techniques"]
+        if counts.speaker:
+            ids = set(self.speaker_ids(counts))
+            rows = [t for t in rows if t["speaker_id"] in ids]
+        for col, value in (("technique", counts.technique), ("outlet", counts.outlet)):
+            if value is not None:
+                rows = [t for t in rows if t[col] == value]
+        if counts.since:
+            rows = [t for t in rows if t["published"] and t["published"] >= counts.since]
+        if counts.until:
+            rows = [t for t in rows if t["published"] and t["published"] <= counts.until]
+        groups: dict = {}
+        for t in rows:
+            key = {"speaker": (t["speaker_id"], self._speaker_name(t)), "outlet": (t["outlet"],),
+                   "month": ((t["published"] or "")[:7] or None,), "technique": ()}[counts.by] + (t["technique"],)
+            n = groups.setdefault(key, [0, 0])
+            n[0 if t["used_by"] == "speaker" else 1] += 1
+        out = [dict(zip(COUNT_KEYS[counts.by] + ("technique",), key), used_by_speaker=a, used_by_outlet=b,
+                    total=a + b) for key, (a, b) in groups.items()]
+        return sorted(out, key=_count_order(counts.by))
 
     def speaker(self, speaker_id):
         sp = self.speakers_by_id.get(speaker_id)

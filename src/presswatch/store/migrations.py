@@ -142,6 +142,20 @@ CREATE INDEX checkworthy_article ON checkworthy (article_id, seq);
 CREATE INDEX checkworthy_score ON checkworthy (score);
 """
 
+# persuasion techniques: one row per span, with who uses it; speaker_id follows the statements'
+# (corpus/people.recompute sets it from article_speakers through speaker_local)
+TECHNIQUES = """
+CREATE TABLE techniques (
+  n {serial}, id TEXT NOT NULL UNIQUE, article_id TEXT NOT NULL REFERENCES articles (id), seq INTEGER NOT NULL,
+  start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL, technique TEXT NOT NULL,
+  confidence {real} NOT NULL, used_by TEXT NOT NULL, statement_id TEXT, speaker_local TEXT, speaker_id TEXT,
+  speaker_name TEXT, published TEXT, outlet TEXT);
+CREATE INDEX techniques_article ON techniques (article_id, seq);
+CREATE INDEX techniques_technique ON techniques (technique, published);
+CREATE INDEX techniques_statement ON techniques (statement_id, technique);
+CREATE INDEX techniques_speaker ON techniques (speaker_id);
+"""
+
 MIGRATIONS = [
     ("0001_core_tables", CORE),
     ("0002_full_text", FULL_TEXT),
@@ -149,6 +163,7 @@ MIGRATIONS = [
     ("0004_batch_columns", BATCH_COLUMNS),
     ("0005_identity", IDENTITY),
     ("0006_checkworthy", CHECKWORTHY),
+    ("0007_techniques", TECHNIQUES),
 ]
 
 TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

@@ -11,10 +11,10 @@ from typing import Optional
 
 from ..corpus.rows import (ARTICLE_COLUMNS, ARTICLE_SPEAKER_COLUMNS as ARTICLE_SPEAKER_ROW, CLAIM_COLUMNS,
                            CHECKWORTHY_COLUMNS, CORPUS_SPEAKER_COLUMNS as SPEAKER_ROW, STATEMENT_COLUMNS,
-                           article_speaker_row)
+                           TECHNIQUE_COLUMNS, article_speaker_row)
 from ..errors import SearchSyntaxError
 from . import migrations
-from .base import Page, Search, Store
+from .base import Page, Search, Store, TechniqueCounts
 
 HIT_COLUMNS = {
     "statements": ("s.id, 'statement' AS type, s.text, s.kind, s.speaker_id, "
@@ -27,6 +27,18 @@ JOINS = {
     "statements": "JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id",
     "claims": "JOIN articles a ON a.id = s.article_id",
 }
+# technique counts: the group's columns (and what they are grouped on), read from techniques t
+COUNT_GROUPS = {
+    "speaker": ("t.speaker_id AS speaker_id, COALESCE(sp.name, t.speaker_name) AS speaker, ",
+                "t.speaker_id, COALESCE(sp.name, t.speaker_name), "),
+    "outlet": ("t.outlet AS outlet, ", "t.outlet, "),
+    "month": ("SUBSTR(t.published, 1, 7) AS month, ", "SUBSTR(t.published, 1, 7), "),
+    "technique": ("", ""),
+}
+COUNT_ORDER = {"month": "ORDER BY month NULLS LAST, total DESC, technique",
+               "speaker": "ORDER BY total DESC, speaker NULLS LAST, speaker_id NULLS LAST, technique",
+               "outlet": "ORDER BY total DESC, outlet NULLS LAST, technique",
+               "technique": "ORDER BY total DESC, technique"}
 FACET_LIMIT = 10  # values shown per facet
 FACET_SAMPLE = 3000  # facets count at most this many matches
 
@@ -143,6 +155,9 @@ class SQLStore(Store):
         self._x("UPDATE statements SET speaker_id = (SELECT a.speaker_id FROM article_speakers a "
                 "WHERE a.article_id = statements.article_id AND a.speaker_local = statements.speaker_local) "
                 "WHERE speaker_local IS NOT NULL")
+        self._x("UPDATE techniques SET speaker_id = (SELECT a.speaker_id FROM article_speakers a "
+                "WHERE a.article_id = techniques.article_id AND a.speaker_local = techniques.speaker_local) "
+                "WHERE speaker_local IS NOT NULL OR speaker_id IS NOT NULL")
         self._x("UPDATE speakers SET statements = (SELECT COUNT(*) FROM statements s WHERE s.speaker_id = speakers.id)")
 
     def speakers_by_keys(self, keys, name):
@@ -195,6 +210,7 @@ class SQLStore(Store):
         self._insert("claims", CLAIM_COLUMNS, rows.claims)
         self._insert("article_speakers", ARTICLE_SPEAKER_ROW, [article_speaker_row(sp, rows.article) for sp in rows.speakers])
         self._insert("checkworthy", CHECKWORTHY_COLUMNS, rows.checkworthy)
+        self._insert("techniques", TECHNIQUE_COLUMNS, rows.techniques)
 
     def _insert(self, table: str, columns, rows) -> None:
         """Rows (dicts) into `table`; names come from corpus.rows, values travel as parameters."""
@@ -218,6 +234,9 @@ class SQLStore(Store):
             wanted = self.speaker_ids(search)
             conds.append(f"s.speaker_id IN ({', '.join('?' * len(wanted))})")
             params += wanted
+        if search.technique:  # checked(): only statements take it
+            conds.append("EXISTS (SELECT 1 FROM techniques t WHERE t.statement_id = s.id AND t.technique = ?)")
+            params.append(search.technique)
         for col, op, value in (("outlet", "=", search.outlet), ("published", ">=", search.since),
                                ("published", "<=", search.until)):
             if value is not None:
@@ -229,7 +248,7 @@ class SQLStore(Store):
         search = search.checked()
         where, params = self._where(search)
         t = search.target
-        only_words = not (search.speaker or search.outlet or search.since or search.until)
+        only_words = not (search.speaker or search.outlet or search.since or search.until or search.technique)
         with self.snapshot():
             matches = self._text_matches(search) if not search.parsed.empty else None
             from_ = f"{t} s {self._hint(search, matches)} {JOINS[t]}"
@@ -287,7 +306,32 @@ class SQLStore(Store):
             a["claims"] = self._q(f"SELECT {self._CLAIM} FROM claims WHERE article_id = ? ORDER BY seq", (article_id,))
             a["checkworthy"] = self._q(f"SELECT {', '.join(CHECKWORTHY_COLUMNS)} FROM checkworthy "
                                        "WHERE article_id = ? ORDER BY seq", (article_id,))
+            a["techniques"] = self._q(f"SELECT {', '.join('t.' + c for c in TECHNIQUE_COLUMNS)}, "
+                                      "COALESCE(sp.name, t.speaker_name) AS speaker FROM techniques t "
+                                      "LEFT JOIN speakers sp ON sp.id = t.speaker_id WHERE t.article_id = ? "
+                                      "ORDER BY t.seq", (article_id,))
         return a
+
+    def technique_counts(self, counts: TechniqueCounts) -> list[dict]:
+        counts = counts.checked()
+        conds, params = [], []
+        if counts.speaker:
+            wanted = self.speaker_ids(counts)
+            conds.append(f"t.speaker_id IN ({', '.join('?' * len(wanted))})")
+            params += wanted
+        for col, op, value in (("technique", "=", counts.technique), ("outlet", "=", counts.outlet),
+                               ("published", ">=", counts.since), ("published", "<=", counts.until)):
+            if value is not None:
+                conds.append(f"t.{col} {op} ?")
+                params.append(value)
+        where = (" WHERE " + " AND ".join(conds)) if conds else ""
+        shown, grouped = COUNT_GROUPS[counts.by]
+        with self.snapshot():
+            return self._q(f"SELECT {shown}t.technique AS technique, "
+                           "SUM(CASE WHEN t.used_by = 'speaker' THEN 1 ELSE 0 END) AS used_by_speaker, "
+                           "SUM(CASE WHEN t.used_by = 'speaker' THEN 0 ELSE 1 END) AS used_by_outlet, "
+                           "COUNT(*) AS total FROM techniques t LEFT JOIN speakers sp ON sp.id = t.speaker_id"
+                           f"{where} GROUP BY {grouped}t.technique {COUNT_ORDER[counts.by]}", tuple(params))
 
     def speaker(self, speaker_id):
         with self.snapshot():

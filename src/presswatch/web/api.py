@@ -11,6 +11,7 @@ from ..corpus.export import COLUMNS, to_csv
 from ..corpus.names import query_keys
 from ..errors import SearchSyntaxError
 from ..store import Search
+from ..store.base import TechniqueCounts, count_columns
 
 router = APIRouter(prefix="/api", tags=["corpus"])
 Format = Literal["json", "csv"]
@@ -37,13 +38,13 @@ def _clean(row: dict) -> dict:
 
 @router.get("/search", summary="Search statements or claims",
             description='Words, "a phrase", word OR word, -word, prefix*; filters by speaker (any name '
-                        "variant or id), outlet and publication date. A query that cannot be read is a 400 "
-                        "with the reason.")
+                        "variant or id), outlet, publication date and persuasion technique (statements "
+                        "holding a span of it, PTC's name). A query that cannot be read is a 400 with the reason.")
 def api_search(request: Request, q: str = "", target: Literal["statements", "claims"] = "statements",
-               speaker: str = "", outlet: str = "", since: str = "", until: str = "",
+               speaker: str = "", outlet: str = "", since: str = "", until: str = "", technique: str = "",
                limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0), format: Format = "json"):
     s = Search(q, speaker=speaker, speaker_keys=query_keys(speaker) if speaker else (), outlet=outlet,
-               since=since, until=until, target=target, limit=limit, offset=offset)
+               since=since, until=until, target=target, limit=limit, offset=offset, technique=technique)
     try:
         page = request.app.state.store.search(s, facets=format == "json")
     except SearchSyntaxError as exc:
@@ -56,6 +57,25 @@ def api_search(request: Request, q: str = "", target: Literal["statements", "cla
                   "facets_counted_over": page.facet_sample})
 
 
+@router.get("/techniques", summary="Persuasion techniques counted per speaker, outlet, month or technique",
+            description="One row per group (by=speaker: speaker_id and speaker; outlet; month, YYYY-MM) and "
+                        "technique, with the spans used by the speaker (inside a direct quote), by the outlet "
+                        "(its own wording, reported speech included) and in all. Filters: technique (PTC's "
+                        "name), speaker, outlet, since, until. A label marks rhetoric, not falsehood. A wrong "
+                        "value is a 400 naming the allowed ones.")
+def api_techniques(request: Request, by: str = "technique", technique: str = "", speaker: str = "",
+                   outlet: str = "", since: str = "", until: str = "", format: Format = "json"):
+    c = TechniqueCounts(by, technique=technique, speaker=speaker, outlet=outlet, since=since, until=until,
+                        speaker_keys=query_keys(speaker) if speaker else ())
+    try:
+        rows = request.app.state.store.technique_counts(c)
+    except SearchSyntaxError as exc:
+        return JSONResponse({"error": str(exc)}, status_code=400)
+    if format == "csv":
+        return _csv(to_csv(rows, columns=count_columns(by)), f"presswatch-techniques-by-{by}")
+    return _json({"by": by, "technique": technique or None, "counts": rows})
+
+
 @router.get("/articles/{article_id}", summary="An article with its statements, claims and full analysis")
 def api_article(request: Request, article_id: str):
     a = request.app.state.store.article(article_id)
@@ -65,6 +85,7 @@ def api_article(request: Request, article_id: str):
     out["analysis"] = json.loads(a["analysis"])
     out["statements"] = [_clean(s) for s in a["statements"]]
     out["claims"] = [_clean(c) for c in a["claims"]]
+    out["techniques"] = [_clean(t) for t in a["techniques"]]
     return _json(out)
 
 

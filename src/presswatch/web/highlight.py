@@ -1,16 +1,23 @@
-"""An article's text as HTML with its statements, speakers, cues, times and claims marked.
+"""An article's text as HTML with its statements, speakers, cues, times, claims and persuasion
+techniques marked.
 
 The text is untrusted: every piece of it goes through markupsafe.escape, and the only markup added
 is <a>/<span> elements with fixed class names, link targets built from store ids, and escaped titles.
-Overlapping marks are flattened into segments, each wrapped once with the union of its classes.
+Overlapping marks (techniques overlap each other and the statements) are flattened into segments,
+each wrapped once with the union of its classes and titles: no element is ever nested in another,
+so any overlap stays well-formed and every character keeps its offset.
 """
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass
+from typing import Optional
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
+
+from ..nlp.techniques.definitions import DEFINITIONS, label
 
 
 @dataclass(frozen=True)
@@ -22,7 +29,30 @@ class Mark:
     link: str = ""  # a path inside this app
 
 
-def marks_of(article: dict) -> list[Mark]:
+def technique_class(name: str) -> str:
+    """The stylesheet's class of a technique: "Name_Calling,Labeling" -> "tq-name-calling-labeling"."""
+    return "tq-" + "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split())
+
+
+def technique_title(t: dict) -> str:
+    """A technique span's hover text: what the technique is, the confidence, and whose words they are."""
+    who = t.get("speaker") or t.get("speaker_name")
+    if t["used_by"] == "speaker":
+        used = f"used by the speaker, {who}" if who else "used by the speaker"
+    else:
+        used = f"the outlet's wording, reporting {who}" if who else "the outlet's own voice"
+    return (f"{label(t['technique'])}: {DEFINITIONS.get(t['technique'], '')} "
+            f"Confidence {float(t['confidence']):.2f}, {used}.")
+
+
+def technique_marks(techniques: list[dict], only: Optional[str] = None) -> list[Mark]:
+    """Marks of the stored technique spans (all, or those of the technique `only`)."""
+    return [Mark(t["start_char"], t["end_char"], f"tq {technique_class(t['technique'])}", technique_title(t))
+            for t in techniques if only is None or t["technique"] == only]
+
+
+def marks_of(article: dict, technique: Optional[str] = None) -> list[Mark]:
+    """Every mark of a stored article; of the techniques, only `technique` where one is named."""
     out = []
     for st in article["statements"]:
         who = st.get("speaker") or "unattributed"
@@ -46,7 +76,7 @@ def marks_of(article: dict) -> list[Mark]:
         span = t.get("span") or {}
         if "start" in span:
             out.append(Mark(span["start"], span["end"], "tm", f"time: {t.get('value') or '?'}"))
-    return out
+    return out + technique_marks(article.get("techniques") or [], technique)
 
 
 def _word(s: str) -> str:
@@ -54,17 +84,32 @@ def _word(s: str) -> str:
 
 
 def highlight(text: str, marks: list[Mark]) -> Markup:
+    """`text` escaped, each segment between two mark boundaries wrapped once: an <a> when a mark
+    covering it links somewhere, else a <span>. A sweep over the boundaries keeps the marks open
+    at each segment, so the cost follows the segments and the marks open at once, not marks x text."""
     n = len(text)
     marks = [m for m in marks if 0 <= m.start < m.end <= n]
     cuts = sorted({0, n, *(m.start for m in marks), *(m.end for m in marks)})
+    starting, ending = defaultdict(list), defaultdict(list)
+    for i, m in enumerate(marks):
+        starting[m.start].append(i)
+        ending[m.end].append(i)
+    open_marks: dict[int, Mark] = {}
     parts = []
     for a, b in zip(cuts, cuts[1:]):
+        for i in ending[a]:
+            open_marks.pop(i, None)
+        for i in starting[a]:
+            open_marks[i] = marks[i]
         piece = escape(text[a:b])
-        on = [m for m in marks if m.start <= a and b <= m.end]
+        on = [open_marks[i] for i in sorted(open_marks)]
         if not on:
             parts.append(piece)
             continue
-        classes = " ".join(sorted({c for m in on for c in m.cls.split()}))
+        names = {c for m in on for c in m.cls.split()}
+        if sum(1 for c in names if c.startswith("tq-")) > 1:
+            names.add("tq-many")  # techniques overlap here: the stylesheet shows it, the title names them
+        classes = " ".join(sorted(names))
         title = "; ".join(dict.fromkeys(m.title for m in on if m.title))
         link = next((m.link for m in on if m.link), None)
         if link:

@@ -9,8 +9,11 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from ..corpus.names import query_keys
 from ..errors import SearchSyntaxError, StoreError
+from ..nlp.techniques.definitions import DEFINITIONS, label
+from ..nlp.techniques.model import TECHNIQUES
 from ..store import Page, Search
-from .highlight import highlight, marks_of
+from ..store.base import checked_technique
+from .highlight import highlight, marks_of, technique_class
 from .safety import safe_url
 
 router = APIRouter(include_in_schema=False)
@@ -24,10 +27,12 @@ def _render(request: Request, name: str, status: int = 200, **ctx) -> HTMLRespon
 
 @router.get("/", response_class=HTMLResponse)
 def search_page(request: Request, q: str = "", target: str = "statements", speaker: str = "", outlet: str = "",
-                since: str = "", until: str = "", page: int = Query(1, ge=1, le=100_000)):
+                since: str = "", until: str = "", technique: str = "", page: int = Query(1, ge=1, le=100_000)):
     s = Search(q, speaker=speaker, speaker_keys=query_keys(speaker) if speaker else (), outlet=outlet,
-               since=since, until=until, target=target, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
-    params = {"q": q, "target": target, "speaker": speaker, "outlet": outlet, "since": since, "until": until}
+               since=since, until=until, target=target, limit=PER_PAGE, offset=(page - 1) * PER_PAGE,
+               technique=technique)
+    params = {"q": q, "target": target, "speaker": speaker, "outlet": outlet, "since": since, "until": until,
+              "technique": technique}
 
     quoted = lru_cache(maxsize=None)(lambda v: quote_plus(str(v)))  # a page links the same values again and again
 
@@ -43,17 +48,36 @@ def search_page(request: Request, q: str = "", target: str = "statements", speak
     except SearchSyntaxError as exc:
         result, error, status = Page([], 0), str(exc), 400
     return _render(request, "search.html", status, s=s, page=result, error=error, link=link, export=export,
-                   pageno=page)
+                   pageno=page, techniques=[(t, label(t)) for t in TECHNIQUES])
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, article_id: str):
+def article_page(request: Request, article_id: str, technique: str = ""):
+    """The article with every mark; `technique` (PTC's name) shows that technique's spans alone."""
+    try:
+        only = checked_technique(technique)
+    except SearchSyntaxError as exc:
+        raise HTTPException(400, str(exc)) from None
     a = request.app.state.store.article(article_id)
     if a is None:
         raise HTTPException(404, "no article with this id")
-    body = highlight(a["text"], marks_of(a))
+    body = highlight(a["text"], marks_of(a, only))
     claims = sorted(a["claims"], key=lambda c: -(c.get("score") or 0.0))  # the most check-worthy first
-    return _render(request, "article.html", a=a, body=body, url=safe_url(a["url"]), claims=claims)
+    return _render(request, "article.html", a=a, body=body, url=safe_url(a["url"]), claims=claims,
+                   legend=technique_legend(a["techniques"]), only=only)
+
+
+def technique_legend(techniques: list[dict]) -> list[dict]:
+    """Per technique found in the article, the most used first: its class, name, definition and
+    the spans used by the speaker (in direct quotes) and by the outlet (its own wording)."""
+    counts: dict = {}
+    for t in techniques:
+        n = counts.setdefault(t["technique"], [0, 0])
+        n[0 if t["used_by"] == "speaker" else 1] += 1
+    rows = [{"technique": name, "label": label(name), "cls": technique_class(name),
+             "definition": DEFINITIONS.get(name, ""), "speaker": a, "outlet": b, "total": a + b,
+             "link": "?" + urlencode({"technique": name})} for name, (a, b) in counts.items()]
+    return sorted(rows, key=lambda r: (-r["total"], r["technique"]))
 
 
 @router.get("/speakers", response_class=HTMLResponse)
