@@ -3,13 +3,15 @@
 shared scorer (../shared/eval/score_quotes.py). Data stays in ../shared; predictions go to a
 temporary directory, never into the repository.
 
-    python bench/quality.py [--shared DIR] [--bootstrap N] [--only seed|ggt|genre|polnear|gap|checkworthy]
+    python bench/quality.py [--shared DIR] [--bootstrap N] [--only seed|ggt|genre|polnear|gap|checkworthy|techniques]
                             [--scope auto|speech|broad]
 
 genre is the project's own set in the seed's genre (PTC articles, annotations/genre/, rebuilt from
 ../shared by bench/genre_set.py); gap runs bench/gap.py, the pronoun resolver on GAP validation;
 checkworthy runs bench/checkworthy.py (cross-validated ranking on CLEF-2019 and ClaimBuster, and
-the project's own news set).
+the project's own news set); techniques runs bench/techniques.py (PTC dev through the pipeline,
+scored by ../shared/eval/score_techniques.py; --techniques-cv recomputes the cross-validated
+train figures).
 
 --scope sets Options.attribution_scope (the other options come from PRESSWATCH_* variables). The default, auto, scores each set in the scope of its
 own annotation guidelines: the seed and GGT mark what people said (speech, the product's default);
@@ -38,6 +40,7 @@ SETS = {  # name: gold file relative to the shared directory
     "polnear": "eval/data/polnear/dev.jsonl",
     "gap": "eval/data/gap/gap-validation.tsv",
     "checkworthy": "eval/data/checkworthy/clef2019_train.jsonl",  # bench/checkworthy.py: CV figures
+    "techniques": "eval/data/ptc/dev.jsonl",  # bench/techniques.py: SI and FLC with score_techniques.py
 }
 ANNOTATION_SCOPE = {"seed": "speech", "ggt": "speech", "genre": "speech", "polnear": "broad"}
 
@@ -62,6 +65,8 @@ def main():
                     help="the shared directory (default: ../shared beside the repository)")
     ap.add_argument("--bootstrap", type=int, default=0, help="resamples for the scorer's 95%% interval")
     ap.add_argument("--only", choices=list(SETS), action="append", help="score only this set (repeatable)")
+    ap.add_argument("--techniques-cv", action="store_true",
+                    help="recompute the techniques' cross-validated train figures (minutes)")
     ap.add_argument("--scope", choices=["auto", "speech", "broad"], default="auto",
                     help="attribution scope (Options.attribution_scope); auto: each set's own")
     a = ap.parse_args()
@@ -93,6 +98,11 @@ def main():
             if name == "checkworthy":
                 sys.stdout.flush()
                 subprocess.run([sys.executable, str(REPO / "bench" / "checkworthy.py")], check=False)
+                continue
+            if name == "techniques":
+                sys.stdout.flush()
+                subprocess.run([sys.executable, str(REPO / "bench" / "techniques.py"), "--shared", str(shared)]
+                               + (["--cv"] if a.techniques_cv else []), check=False)
                 continue
             scope = ANNOTATION_SCOPE[name] if a.scope == "auto" else a.scope
             print(f"  attribution scope: {scope}")

@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from presswatch.nlp.techniques.features import sentence_index, token_features  # noqa: E402
+from presswatch.nlp.techniques.classify import SpanContext, span_dense, span_features, technique_probs  # noqa: E402
 from presswatch.nlp.techniques.model import TECHNIQUES, calibrated, decode, from_arrays, token_scores  # noqa: E402
 
 H = len(TECHNIQUES) + 1  # a head per technique, and "any technique" last
@@ -154,7 +155,9 @@ def train(docs, hp: dict, seed: int = 0) -> dict:
             b -= lr * gbb / np.sqrt(gb)
     return from_arrays({"features": np.array(features), "W": W, "D": D, "b": b,
                         "decoding": np.array([0.2, 0.3, 0, 2.0]), "calibration": np.tile([1.0, 0.0], (H - 1, 1)),
-                        "techniques": np.array(TECHNIQUES), "meta": json.dumps({})})
+                        "techniques": np.array(TECHNIQUES), "meta": json.dumps({}),
+                        "c_features": np.array(["b"]), "c_W": np.zeros((1, H - 1)), "c_D": np.zeros((0, H - 1)),
+                        "c_b": np.zeros(H - 1)})
 
 
 def scores_of(model, docs) -> list[np.ndarray]:
@@ -162,7 +165,69 @@ def scores_of(model, docs) -> list[np.ndarray]:
 
 
 def spans_at(model, docs, scores) -> list[list[dict]]:
-    return [decode(model, s, d["tokens"]) for d, s in zip(docs, scores)]
+    """The decoded spans of each doc, as find_techniques reads them."""
+    out = []
+    for d, sc_ in zip(docs, scores):
+        ctx = SpanContext(d["feats"])
+
+        def classify(i, j, ctx=ctx, d=d, sc_=sc_):
+            return technique_probs(model, span_features(ctx, i, j), span_dense(d["tensor"], sc_, i, j))
+        out.append(decode(model, sc_, d["tokens"], classify))
+    return out
+
+
+def token_range(tokens, start: int, end: int) -> tuple[int, int]:
+    """(i, j) of the tokens a character span covers (each at least half inside)."""
+    idx = [k for k, (s, e, _) in enumerate(tokens) if e > s and min(e, end) - max(s, start) >= (e - s) / 2]
+    return (idx[0], idx[-1] + 1) if idx else (0, 0)
+
+
+def span_rows(model, docs, scores) -> list[tuple[list[str], np.ndarray, int]]:
+    """Classifier training rows: every gold span, and every decoded span lying mostly in a gold
+    span (labelled with that span's technique), so the classifier sees the boundaries it will get."""
+    rows = []
+    preds = spans_at(model, docs, scores) if model is not None else [[] for _ in docs]
+    for d, sc_, pred in zip(docs, scores, preds):
+        ctx = SpanContext(d["feats"])
+        cands = [(g["start"], g["end"], g["technique"]) for g in d["gold"]]
+        for x in {(x["start"], x["end"]) for x in pred}:
+            best = max(d["gold"], default=None,
+                       key=lambda g: min(g["end"], x[1]) - max(g["start"], x[0]))
+            if best and min(best["end"], x[1]) - max(best["start"], x[0]) >= (x[1] - x[0]) / 2:
+                cands.append((x[0], x[1], best["technique"]))
+        for s, e, name in cands:
+            i, j = token_range(d["tokens"], s, e)
+            if i < j:
+                rows.append((span_features(ctx, i, j), span_dense(d["tensor"], sc_, i, j), TECHNIQUES.index(name)))
+    return rows
+
+
+def train_classifier(rows, hp: dict, seed: int = 0) -> dict:
+    """The span classifier's arrays (c_features, c_W, c_D, c_b): softmax regression, AdaGrad, L2."""
+    counts = Counter(x for f, _, _ in rows for x in f)
+    features = sorted(f for f, c in counts.items() if c >= 2)
+    index = {f: i for i, f in enumerate(features)}
+    K, C = rows[0][1].shape[0], len(TECHNIQUES)
+    W, D, b = np.zeros((len(features), C), np.float32), np.zeros((K, C), np.float32), np.zeros(C, np.float32)
+    gW, gD, gb = np.full_like(W, 1e-8), np.full_like(D, 1e-8), np.full_like(b, 1e-8)
+    data = [(np.array([index[x] for x in f if x in index], dtype=np.int64), v, y) for f, v, y in rows]
+    rng, lr, l2 = np.random.default_rng(seed), hp["c_rate"], hp["c_l2"]
+    for _ in range(hp["c_epochs"]):
+        for k in rng.permutation(len(data)):
+            ids, v, y = data[k]
+            z = b + v @ D + W[ids].sum(axis=0)
+            p = np.exp(z - z.max())
+            p /= p.sum()
+            p[y] -= 1.0
+            gw = p + l2 * W[ids]
+            gW[ids] += gw * gw
+            W[ids] -= lr * gw / np.sqrt(gW[ids])
+            gd = np.outer(v, p) + l2 * D
+            gD += gd * gd
+            D -= lr * gd / np.sqrt(gD)
+            gb += p * p
+            b -= lr * p / np.sqrt(gb)
+    return {"c_index": index, "c_W": W, "c_D": D, "c_b": b}
 
 
 def measured(sc, docs, preds) -> tuple[float, float]:
@@ -176,22 +241,41 @@ def measured(sc, docs, preds) -> tuple[float, float]:
     return si.result()["F1"], flc.result()["F1"]
 
 
-def tune_decoding(sc, model, docs, scores) -> tuple:
-    """(low, high, gap, second) with the best SI F1 on these (out-of-fold) scores, then the
-    `second` with the best FLC F1 there."""
+def tune_runs(sc, model, docs, scores) -> tuple:
+    """(low, high, gap) with the best SI F1 on these (out-of-fold) scores."""
     trials = []
     for low in LOWS:
         for high in (h for h in HIGHS if h >= low):
             for gap in GAPS:
                 model["decoding"] = (low, high, gap, 2.0)
                 trials.append((measured(sc, docs, spans_at(model, docs, scores))[0], low, high, gap))
-    _, low, high, gap = max(trials)
-    flcs = []
+    return max(trials)[1:]
+
+
+def fold_predictions(models: dict, docs, scores, folds) -> list[list[dict]]:
+    """Each doc decoded by its fold's model (token scores and classifier from the other folds)."""
+    return [spans_at(models[f], [d], [s])[0] for d, s, f in zip(docs, scores, folds)]
+
+
+def cross_fit_classifiers(base: dict, docs, scores, folds, hp: dict) -> dict:
+    """Per fold, `base` with a span classifier trained on the other folds' spans."""
+    rows = [span_rows(base, [d], [s]) for d, s in zip(docs, scores)]
+    models = {}
+    for f in sorted(set(folds)):
+        clf = train_classifier([r for rs, g in zip(rows, folds) if g != f for r in rs], hp)
+        models[f] = dict(base, **clf)
+    models["all"] = dict(base, **train_classifier([r for rs in rows for r in rs], hp))
+    return models
+
+
+def tune_second(sc, models: dict, docs, scores, folds) -> float:
+    """The `second` setting with the best FLC F1 on the out-of-fold predictions."""
+    trials = []
     for second in SECONDS:
-        model["decoding"] = (low, high, gap, second)
-        flcs.append((measured(sc, docs, spans_at(model, docs, scores))[1], second))
-    model["decoding"] = (low, high, gap, max(flcs)[1])
-    return model["decoding"]
+        for m in models.values():
+            m["decoding"] = m["decoding"][:3] + (second,)
+        trials.append((measured(sc, docs, fold_predictions(models, docs, scores, folds))[1], second))
+    return max(trials)[1]
 
 def fold_of(docs, k: int) -> list[int]:
     return [i % k for i in range(len(docs))]
@@ -291,13 +375,17 @@ def report(name: str, result: dict) -> None:
 
 def save(model, path: Path, meta: dict) -> None:
     inv = sorted(model["index"], key=model["index"].get)
+    c_inv = sorted(model["c_index"], key=model["c_index"].get)
     np.savez_compressed(path, features=np.array(inv), W=model["W"].astype(np.float16),
                         D=model["D"].astype(np.float16), b=model["b"], decoding=np.array(model["decoding"]),
                         calibration=model["calibration"], techniques=np.array(TECHNIQUES),
+                        c_features=np.array(c_inv), c_W=model["c_W"].astype(np.float16),
+                        c_D=model["c_D"].astype(np.float16), c_b=model["c_b"],
                         meta=np.array(json.dumps(meta)))
 
 
-HP = {"min_count": 3, "epochs": 4, "rate": 0.05, "l2": 1e-5, "batch": 128, "pos_weight": 1.0}
+HP = {"min_count": 5, "epochs": 4, "rate": 0.05, "l2": 1e-5, "batch": 128, "pos_weight": 1.0,
+      "c_epochs": 5, "c_rate": 0.1, "c_l2": 1e-5}
 
 
 def main():
@@ -315,18 +403,22 @@ def main():
     train_docs, dev_docs = [d for d in docs if d["part"] == "train"], [d for d in docs if d["part"] == "dev"]
     print(f"{len(train_docs)} train and {len(dev_docs)} dev articles; {hp}", file=sys.stderr)
     cv_model, oof, folds = cross_validate(sc, train_docs, hp, a.folds)
-    decoding = tune_decoding(sc, cv_model, train_docs, oof)
+    cv_model["decoding"] = tune_runs(sc, cv_model, train_docs, oof) + (2.0,)
+    models = cross_fit_classifiers(cv_model, train_docs, oof, folds, hp)
+    decoding = cv_model["decoding"][:3] + (tune_second(sc, models, train_docs, oof, folds),)
     print(f"  decoding (low, high, gap, second) tuned on out-of-fold train: {decoding}", file=sys.stderr)
-    cv_preds = spans_at(cv_model, train_docs, oof)  # identity calibration: confidence = raw score
+    for m in models.values():
+        m["decoding"] = decoding  # calibration still the identity: a span's confidence is its raw score
     by_fold: dict = {}
-    for d, f, p in zip(train_docs, folds, cv_preds):
+    for d, f, p in zip(train_docs, folds, fold_predictions(models, train_docs, oof, folds)):
         by_fold.setdefault(f, []).extend(span_outcomes([d], [p]))
     cal_report = calibration_report(by_fold)
     calibration = fit_calibration([o for os_ in by_fold.values() for o in os_])
-    cv_model["calibration"] = calibration
-    cv_preds = spans_at(cv_model, train_docs, oof)
+    for m in models.values():
+        m["calibration"] = calibration
+    cv_preds = fold_predictions(models, train_docs, oof, folds)
     t0 = time.time()
-    model = train(train_docs, hp)
+    model = dict(train(train_docs, hp), **{k: v for k, v in models["all"].items() if k.startswith("c_")})
     print(f"  final model trained in {time.time() - t0:.0f} s", file=sys.stderr)
     model["decoding"], model["calibration"] = decoding, calibration
     with tempfile.TemporaryDirectory() as tmp:

@@ -154,6 +154,10 @@ class Options(_Settings):
                                  "claims[] empty (statement times and the publication date are still found)")
     techniques: bool = setting(True, "1: find persuasion techniques (PTC's 14 classes) and who uses them; "
                                      "0: leave techniques[] empty")
+    technique_floor: float = setting(
+        0.0, "technique spans whose confidence (0-1, calibrated: about that share of such spans match "
+             "PTC's annotation) is below this are left out of techniques[] (0: every span found)",
+        low=0.0, high=1.0)
     checkworthy_floor: float = setting(
         0.5, "sentences whose check-worthiness (0-1, the trained model's probability) reaches this are "
              "listed in checkworthy[] (0: every sentence, ranked)", low=0.0, high=1.0)

@@ -84,9 +84,10 @@ def make_checkworthy(nlp, name: str, checkworthy_floor: float, on_error: OnError
 
 
 @Language.factory("presswatch_techniques", requires=["doc.sents"] + _QUOTES, assigns=["doc._.techniques"],
-                  default_config={"techniques": DEFAULT.techniques, "on_error": "raise"})
-def make_techniques(nlp, name: str, techniques: bool, on_error: OnError):
-    return TechniquesStep(DEFAULT.with_(techniques=techniques), on_error)
+                  default_config={"techniques": DEFAULT.techniques, "technique_floor": DEFAULT.technique_floor,
+                                  "on_error": "raise"})
+def make_techniques(nlp, name: str, techniques: bool, technique_floor: float, on_error: OnError):
+    return TechniquesStep(DEFAULT.with_(techniques=techniques, technique_floor=technique_floor), on_error)
 
 
 @Language.factory("presswatch_pronouns", requires=["token.dep", "doc.sents", "doc.ents"], assigns=["doc._.pronouns"],

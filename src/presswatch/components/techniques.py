@@ -18,4 +18,5 @@ class TechniquesStep(Step):
             return
         quotes = doc._.quotes or []
         statements = [(c["start"], c["end"], q["kind"]) for q in quotes for c in q["content"]]
-        doc._.techniques = attribute(article_text(doc), find_techniques(doc, statements), quotes)
+        found = [t for t in find_techniques(doc, statements) if t["confidence"] >= options.technique_floor]
+        doc._.techniques = attribute(article_text(doc), found, quotes)

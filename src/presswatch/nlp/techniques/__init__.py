@@ -4,9 +4,9 @@
 
 `doc` is parsed by presswatch's parser (nlp.build.load: doc.tensor is spaCy's tok2vec output);
 `statements` are (start, end, kind) of its attributed statements (a feature: techniques cluster
-in quotes). The tagger (model.py) scores every token for each technique; a technique's span is a
-run of tokens at or above that technique's threshold, its confidence the calibrated mean score of
-the run. Spans of different techniques may overlap, as PTC's do. Trained by
+in quotes). The tagger (model.py) scores every token; a span is a run of tokens scoring high for
+"any technique", its technique the span classifier's (classify.py), its confidence calibrated.
+Spans of different techniques may overlap, as PTC's do. Trained by
 scripts/train_techniques.py on PTC train (tuned on dev); the artifact holds feature names and
 weights, never a text.
 
@@ -15,6 +15,7 @@ Cost: linear in the article (a pass over the tokens, a sum of weights per token)
 """
 from __future__ import annotations
 
+from .classify import SpanContext, span_dense, span_features, technique_probs
 from .features import token_features
 from .model import TECHNIQUES, artifact, decode, token_scores
 
@@ -26,5 +27,10 @@ def find_techniques(doc, statements=()) -> list[dict]:
     if len(doc) == 0:
         return []
     model = artifact()
-    scores = token_scores(model, token_features(doc, statements), doc.tensor)
-    return decode(model, scores, [(t.idx, t.idx + len(t.text), t.is_punct or t.is_space) for t in doc])
+    feats = token_features(doc, statements)
+    scores = token_scores(model, feats, doc.tensor)
+    ctx = SpanContext(feats)
+
+    def classify(i: int, j: int):
+        return technique_probs(model, span_features(ctx, i, j), span_dense(doc.tensor, scores, i, j))
+    return decode(model, scores, [(t.idx, t.idx + len(t.text), t.is_punct or t.is_space) for t in doc], classify)

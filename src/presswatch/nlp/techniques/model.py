@@ -4,10 +4,11 @@ a token's scores, and the spans read from them.
 For each technique h, and for "any technique" (the last head), a logistic model over the token's
 string features (features.token_features) and its contextual vector: z_h = b_h + the sum of
 W[f, h] over its features f + tensor . D[:, h]. Spans are runs of the "any" head (decode), each
-given its likeliest technique; the decoding settings (low, high, gap, second) are tuned on
-cross-validated train. A span's confidence is Platt-calibrated from its "any" score times its
-technique's share (fitted on spans from folds no tagger saw), so 0.3 means about 3 in 10 such
-spans overlap PTC's annotation of that technique by at least half."""
+given its likeliest technique by the span classifier (classify.py); the decoding settings (low,
+high, gap, second) are tuned on cross-validated train. A span's confidence is Platt-calibrated
+from its mean "any" score times its technique's probability (fitted on spans from folds no model
+saw), so 0.3 means about 3 in 10 such spans overlap PTC's annotation of that technique by at
+least half."""
 from __future__ import annotations
 
 import functools
@@ -35,7 +36,11 @@ def from_arrays(arrays) -> dict:
             "decoding": tuple(float(x) for x in arrays["decoding"]),
             "calibration": np.asarray(arrays["calibration"], dtype=np.float32),
             "techniques": tuple(str(t) for t in arrays["techniques"]),
-            "meta": json.loads(str(arrays["meta"]))}
+            "meta": json.loads(str(arrays["meta"])),
+            # the span classifier (classify.py)
+            "c_index": {str(f): i for i, f in enumerate(arrays["c_features"])},
+            "c_W": np.asarray(arrays["c_W"], dtype=np.float32), "c_D": np.asarray(arrays["c_D"], dtype=np.float32),
+            "c_b": np.asarray(arrays["c_b"], dtype=np.float32)}
 
 
 @functools.lru_cache(maxsize=None)
@@ -105,24 +110,24 @@ def span_runs(p_any: np.ndarray, tokens: list, low: float, high: float, gap: int
     return out
 
 
-def decode(model: dict, scores: np.ndarray, tokens: list[tuple[int, int, bool]]) -> list[dict]:
+def decode(model: dict, scores: np.ndarray, tokens: list[tuple[int, int, bool]], classify) -> list[dict]:
     """The technique spans read from token scores (tokens x (techniques + any)); tokens are (start
-    char, end char, is_edge) where is_edge marks punctuation and space. A span is a run of the
-    "any" head (span_runs); its technique the one with the highest mean score over the run, and a
-    second one too where that scores at least `second` times as high (PTC often gives one phrase
-    two labels, Loaded_Language and Name_Calling,Labeling most of all)."""
+    char, end char, is_edge) where is_edge marks punctuation and space; classify(i, j) gives the
+    14 technique probabilities of the span of tokens i..j-1 (classify.py). A span is a run of the
+    "any" head (span_runs) given its likeliest technique, and a second one too where that is at
+    least `second` times as likely (PTC often gives one phrase two labels, Loaded_Language and
+    Name_Calling,Labeling most of all)."""
     low, high, gap, second = model["decoding"]
     n_tech = len(model["techniques"])
     out = []
     for i, j in span_runs(scores[:, n_tech], tokens, low, high, int(gap)):
-        means = scores[i:j, :n_tech].mean(axis=0)
-        share = means / max(float(means.sum()), 1e-9)
+        probs = classify(i, j)
         any_score = float(scores[i:j, n_tech].mean())
-        ranked = np.argsort(-means)
+        ranked = np.argsort(-probs)
         for rank, h in enumerate(ranked[:2].tolist()):
-            if rank and means[h] < second * means[ranked[0]]:
+            if rank and probs[h] < second * probs[ranked[0]]:
                 break
             out.append({"start": tokens[i][0], "end": tokens[j - 1][1], "technique": model["techniques"][h],
-                        "confidence": round(calibrated(model, h, any_score * float(share[h])), 3)})
+                        "confidence": round(calibrated(model, h, any_score * float(probs[h])), 3)})
     out.sort(key=lambda t: (t["start"], t["end"], t["technique"]))
     return out
