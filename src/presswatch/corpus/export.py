@@ -101,13 +101,15 @@ def to_table(page, search, width: int = 100) -> str:
     if not page.hits:
         return "no matches\n"
     lines = []
+    articles = search.target == "articles"
     for h in page.hits:
-        who = h.get("speaker") or h.get("verdict") or "-"
-        head = f"{h.get('published') or 'undated'}  {who}  ({h.get('outlet') or 'unknown outlet'})"
+        who = h.get("author") if articles else h.get("speaker") or h.get("verdict")
+        head = f"published {h.get('published') or 'undated'}  {who or '-'}  ({h.get('outlet') or 'unknown outlet'})"
         lines.append(head)
-        lines += textwrap.wrap(" ".join((h.get("text") or "").split()), width - 4,
+        text = h.get("title") if articles else h.get("text")
+        lines += textwrap.wrap(" ".join((text or "").split()), width - 4,
                                initial_indent="    ", subsequent_indent="    ")
-        lines.append(f"    {h.get('title') or ''} [{h['id']}]".rstrip())
+        lines.append(f"    {(h.get('url') if articles else h.get('title')) or ''} [{h['id']}]".rstrip())
     shown = f"{search.offset + 1}-{search.offset + len(page.hits)}"
     lines.append(f"\n{shown} of {page.total} {search.target}")
     return "\n".join(lines) + "\n"
