@@ -62,7 +62,7 @@ def test_search_facets_and_article(server, page):
     page.click("button[type=submit]")
     assert page.inner_text("#total").startswith("3 statements")
     page.click("text=Tehran Times")
-    assert page.inner_text("#total").startswith("1 statements")
+    assert page.inner_text("#total").startswith("1 statement,")
     page.click(".hit a[href^='/articles/']")
     assert page.inner_text("#title") == "Leader speaks on Quds Day"
     marked = page.locator("#text a.st")

@@ -221,6 +221,11 @@ class Store(ABC):
     def speaker(self, speaker_id: str) -> Optional[dict]:
         """The speaker with "names" (variants) and "statements" (oldest first), or None."""
 
+    def speaker_name(self, speaker_id: str) -> Optional[str]:
+        """The corpus speaker's name, or None when there is no such speaker."""
+        sp = self.speaker(speaker_id)
+        return sp["name"] if sp else None
+
     @abstractmethod
     def speakers(self, limit: int = 200) -> list[dict]:
         """Speakers, most quoted first."""

@@ -350,6 +350,10 @@ class SQLStore(Store):
                 "a.n, s.seq", (speaker_id,))
         return sp
 
+    def speaker_name(self, speaker_id):
+        row = self._one("SELECT name FROM speakers WHERE id = ?", (speaker_id,))
+        return row["name"] if row else None
+
     def speakers(self, limit=200):
         return self._q("SELECT id, name, kind, statements, gender FROM speakers ORDER BY statements DESC, name LIMIT ?",
                        (limit,))
