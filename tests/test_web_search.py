@@ -56,6 +56,8 @@ def test_a_speaker_facet_shows_the_name_and_a_chip_that_removes_it(client, store
     assert "2 statements" in client.get("/", params={"q": "enemies", "speaker": "Ali Khamenei", "sid": sid}).text
     edited = client.get("/", params={"q": "enemies", "speaker": "Khamenei", "sid": sid})  # the typed words win
     assert "3 statements" in edited.text and 'name="sid"' not in edited.text
+    old_link = client.get("/", params={"q": "enemies", "speaker": sid})  # an id where a name goes
+    assert "2 statements" in old_link.text and 'name="speaker" value="Ali Khamenei"' in old_link.text
 
 
 def test_facets_have_buckets_and_add_up(client):

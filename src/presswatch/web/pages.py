@@ -32,6 +32,8 @@ def search_page(request: Request, q: str = "", target: str = "statements", order
     """Search with facets. A speaker facet sets `sid` (the speaker's id) and the speaker box shows the
     name: sent back unchanged the id stays, edited the words typed are the filter."""
     store = request.app.state.store
+    if speaker and not sid and store.speaker_name(speaker.strip()):  # an id in the speaker box (an old link)
+        sid, speaker = speaker.strip(), ""
     sid_name = store.speaker_name(sid) if sid else None
     if sid and speaker.strip() and speaker.strip() != sid_name:
         sid, sid_name = "", None  # the name was edited: it is the filter now
