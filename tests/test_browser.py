@@ -62,7 +62,7 @@ def test_search_facets_and_article(server, page):
     page.click("button[type=submit]")
     assert page.inner_text("#total").startswith("3 statements")
     page.click("text=Tehran Times")
-    assert page.inner_text("#total").startswith("1 statements")
+    assert page.inner_text("#total").startswith("1 statement,")
     page.click(".hit a[href^='/articles/']")
     assert page.inner_text("#title") == "Leader speaks on Quds Day"
     marked = page.locator("#text a.st")
@@ -131,8 +131,75 @@ def test_hostile_article_renders_inert(server, page, strip_csp):
     assert page.dialogs == []
 
 
+SHOTS = os.environ.get("PRESSWATCH_SCREENSHOTS")  # a folder: the pages below are saved there as PNG
+
+
+def _shot(page, name):
+    if SHOTS:
+        page.screenshot(path=os.path.join(SHOTS, f"{name}.png"), full_page=True)
+
+
+def test_search_targets_and_marked_words(server, page):
+    page.goto(server + "/")
+    page.fill("input[name=q]", "Khamenei")
+    page.select_option("select[name=target]", "articles")
+    page.select_option("select[name=order]", "relevance")
+    page.click("button[type=submit]")
+    assert page.inner_text("#total").startswith("3 articles")
+    assert page.locator(".hit .title").first.inner_text() == "Khamenei repeats warning"
+    assert page.locator(".hit .title .hl").first.inner_text() == "Khamenei"
+    assert page.locator(".hit .snippet .hl").count() >= 3
+    _shot(page, "articles")
+    page.click(".hit .title a")
+    assert page.inner_text("#title") == "Khamenei repeats warning"
+
+
+def test_chips_and_facets(server, page):
+    page.goto(server + "/?q=enemies")
+    page.click("#facets a:text('Ali Khamenei')")
+    assert page.inner_text("#total").startswith("2 statements")
+    assert page.input_value("input[name=speaker]") == "Ali Khamenei"  # a name, not an id
+    page.click("#facets a:text('Wire Service')")
+    assert page.inner_text("#total").startswith("1 statement,")
+    chips = page.locator("#chips .chip")
+    assert [c.inner_text().replace("\n", " ") for c in chips.all()] == [
+        "speaker: Ali Khamenei ×", "outlet: Wire Service ×", "clear all"]
+    _shot(page, "chips")
+    page.click("#chips .chip:text('speaker: Ali Khamenei')")
+    assert page.inner_text("#total").startswith("1 statement,") and page.input_value("input[name=speaker]") == ""
+    page.click("#chips .chip:text('outlet')")
+    assert page.inner_text("#total").startswith("3 statements") and page.locator("#chips").count() == 0
+    facets = page.inner_text("#facets")
+    assert "counted over all 3 matches" in facets
+    page.goto(server + "/?since=2024-13")
+    assert "since '2024-13' is not a date" in page.inner_text("#search-error")
+    page.goto(server + "/?q=enemies&page=9")
+    assert "Page 9 is past the end" in page.inner_text("#past-end")
+    _shot(page, "past-end")
+
+
+def test_whole_export(server, page):
+    page.goto(server + "/?q=enemies")
+    with page.expect_download() as info:
+        page.click("#export-jsonl")
+    rows = [json.loads(x) for x in open(info.value.path(), encoding="utf-8")]
+    assert len(rows) == 3 and {"confidence", "said_year", "said_basis", "speaker_kind"} <= set(rows[0])
+
+
+def test_provenance_warning(server, page):
+    page.goto(server + "/?q=enemies")
+    page.click(".hit a:text('The enemies of Iran will not succeed in their plans!')")
+    assert "also attributed to" in page.inner_text("#attribution-warning")
+    assert page.locator("#provenance .earliest").count() == 1
+    first = page.locator("#provenance tr").nth(1).inner_text()
+    assert "2021-05-07" in first
+    _shot(page, "provenance")
+    page.click("a[href^='/speakers/']")
+    assert "unda\n" not in page.inner_text("#timeline") and "published" in page.inner_text("#timeline")
+    _shot(page, "speaker")
+
+
 SAMPLES = os.path.join(os.path.dirname(__file__), "..", "samples")
-SCREENSHOT = "/tmp/tplumb-article.png"
 
 
 @pytest.fixture(scope="module")
@@ -178,7 +245,7 @@ def test_article_shows_techniques_coloured_with_a_legend_and_a_filter(sample_ser
     assert legend.count() >= 1
     total = sum(int(legend.nth(i).locator(".n").inner_text()) for i in range(legend.count()))
     assert f"Persuasion techniques ({total})" in page.inner_text("#technique-legend h2")
-    page.screenshot(path=SCREENSHOT, full_page=True)
+    _shot(page, "article-techniques")
     chosen = legend.first.locator("a")
     cls = [c for c in chosen.get_attribute("class").split() if c.startswith("tq-")][0]
     chosen.click()

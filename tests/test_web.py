@@ -39,7 +39,7 @@ def test_search_page_with_facets(client):
     assert "3 statements" in r.text and "Ali Khamenei" in r.text
     assert 'href="/?q=enemies&amp;target=statements&amp;outlet=Tehran+Times"' in r.text  # facet links keep the query
     r = client.get("/", params={"q": "enemies", "outlet": "Tehran Times"})
-    assert "1 statements" in r.text
+    assert "1 statement," in r.text
 
 
 def test_search_syntax_error_is_a_message_not_a_500(client):

@@ -90,9 +90,11 @@ def test_an_internal_error_tells_the_client_nothing_of_it(app, port, monkeypatch
 
 def test_validation_errors_are_one_line(app, port):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    r, body = get(conn, "/api/search?limit=0")
+    r, body = get(conn, "/api/search?limit=many")
     err = json.loads(body)["error"]
     assert r.status == 422 and err.startswith("query parameter limit:") and "\n" not in err
+    r, body = get(conn, "/api/search?limit=100000")  # past a page's cap: said so, and where to get everything
+    assert r.status == 400 and "/api/export" in json.loads(body)["error"]
     conn.close()
 
 

@@ -9,6 +9,7 @@ import json
 import os
 import sys
 import textwrap
+from contextlib import contextmanager
 from typing import NoReturn
 
 import click
@@ -231,33 +232,80 @@ def batch(inputs, out, scheduler, workers, partition_mb, retries, batch_size):
         sys.exit(1)
 
 
+def _search_options(f):
+    """The words and filters `search` and `export` share."""
+    for option in reversed([
+        click.argument("query", default=""), _DB,
+        click.option("--speaker", help="only statements by this speaker (any name variant, or a speaker id)"),
+        click.option("--outlet", help="only this outlet"),
+        click.option("--since", help="published on or after (2024-04-05, 2024-04 or 2024)"),
+        click.option("--until", help="published on or before"),
+        click.option("--target", type=click.Choice(["statements", "claims", "articles"]), default=None,
+                     help="what to search: statements (default), claims, or articles (title and text)"),
+        click.option("--claims", is_flag=True, help="search claims, the most check-worthy first (--target claims "
+                                                     "--order score)"),
+        click.option("--order", type=click.Choice(["date", "relevance", "score"]), default=None,
+                     help="date: newest first (default); relevance: the best matches of the words first; "
+                          "score: claims, the most check-worthy first (the default with --claims)"),
+        click.option("--technique", metavar="NAME", help="only statements holding a span of this persuasion "
+                     "technique (PTC's name, e.g. Loaded_Language; `presswatch techniques` counts them)"),
+    ]):
+        f = option(f)
+    return f
+
+
+def _search(query, speaker, outlet, since, until, target, claims, order, technique, limit=50, offset=0):
+    from .corpus.names import query_keys
+    from .store import Search
+    target = target or ("claims" if claims else "statements")
+    order = order or ("score" if claims else "date")
+    return Search(query, speaker=speaker, speaker_keys=query_keys(speaker) if speaker else (), outlet=outlet,
+                  since=since, until=until, target=target, order=order, limit=limit, offset=offset,
+                  technique=technique)
+
+
 @cli.command()
-@click.argument("query", default="")
-@_DB
-@click.option("--speaker", help="only statements by this speaker (any name variant, or a speaker id)")
-@click.option("--outlet", help="only this outlet")
-@click.option("--since", help="published on or after (2024-04-05, 2024-04 or 2024)")
-@click.option("--until", help="published on or before")
-@click.option("--claims", is_flag=True, help="search claims instead of statements, the most check-worthy first")
-@click.option("--technique", metavar="NAME", help="only statements holding a span of this persuasion technique "
-              "(PTC's name, e.g. Loaded_Language; `presswatch techniques` counts them)")
-@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@_search_options
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True,
+              help="hits shown (at most 1000: `presswatch export` writes every match)")
 @click.option("--offset", type=click.IntRange(min=0), default=0)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-def search(query, db, speaker, outlet, since, until, claims, technique, limit, offset, fmt):
+def search(query, db, speaker, outlet, since, until, target, claims, order, technique, limit, offset, fmt):
     """Search the corpus: words, "a phrase", word OR word, -word, prefix*."""
     from .corpus.export import to_csv, to_json, to_table
-    from .corpus.names import query_keys
-    from .store import Search, open_store
+    from .store import open_store
 
-    s = Search(query, speaker=speaker, speaker_keys=query_keys(speaker) if speaker else (), outlet=outlet,
-               since=since, until=until, target="claims" if claims else "statements",
-               order="score" if claims else "date", limit=limit, offset=offset, technique=technique)
+    s = _search(query, speaker, outlet, since, until, target, claims, order, technique, limit, offset)
     with open_store(_run_options(db=db).db, readonly=True) as store:
         page = store.search(s, facets=fmt == "json")
     out = {"json": lambda: to_json(page, s), "csv": lambda: to_csv(page.hits, s.target),
            "table": lambda: to_table(page, s)}[fmt]()
     sys.stdout.write(out)
+
+
+@cli.command()
+@_search_options
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="write to this file (default: standard output)")
+def export(query, db, speaker, outlet, since, until, target, claims, order, technique, fmt, out):
+    """Every match of a search (the words and filters of `search`), as CSV or JSON lines, written as
+    it is read: no cap, nothing held whole in memory."""
+    from .corpus.export import csv_lines, jsonl_lines
+    from .store import open_store
+
+    s = _search(query, speaker, outlet, since, until, target, claims, order, technique)
+    with open_store(_run_options(db=db).db, readonly=True) as store:
+        rows = store.export(s)  # a bad search stops here, before the file is opened
+        lines = csv_lines(rows, s.target) if fmt == "csv" else jsonl_lines(rows, s.target)
+        with (open(out, "w", encoding="utf-8", newline="") if out else _stdout()) as fh:
+            for line in lines:
+                fh.write(line)
+
+
+@contextmanager
+def _stdout():
+    yield sys.stdout
 
 
 @cli.command()

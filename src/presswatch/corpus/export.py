@@ -1,4 +1,9 @@
-"""Search results as a terminal table, CSV or JSON: the same columns for the CLI and the web export."""
+"""Search results as a terminal table, CSV, JSON or JSON lines: the same columns for the CLI and the
+web, for a page of results and for a whole export (streamed: `csv_lines` and `jsonl_lines` take any
+iterable of rows and yield one line at a time).
+
+COLUMNS is the one list of what a hit and an export row hold per target; a column a later change
+stores (corpus/rows.py) is added here and, where it needs a join, in store/sql.py's SELECT_OF."""
 from __future__ import annotations
 
 import csv
@@ -8,9 +13,15 @@ import textwrap
 import unicodedata
 
 COLUMNS = {
+    # published: the article's date; said_*: when the statement was originally made, and on what basis
     "statements": ("published", "speaker", "text", "outlet", "title", "url", "id", "article_id", "speaker_id",
-                   "kind", "cue", "said_date", "occasion", "cluster_id"),
-    "claims": ("published", "text", "kind", "verdict", "outlet", "title", "url", "id", "article_id"),
+                   "speaker_kind", "kind", "cue", "confidence", "said_date", "said_year", "said_basis",
+                   "said_text", "occasion", "cluster_id"),
+    "claims": ("published", "text", "kind", "verdict", "score", "speaker", "statement_id", "stated", "value",
+               "qualifier", "counted", "place", "time", "cited_source", "observance", "outlet", "title", "url",
+               "id", "article_id"),
+    "articles": ("published", "title", "outlet", "author", "url", "id", "doc_id", "published_basis", "chars",
+                 "statement_count", "speaker_count", "claim_count", "text"),
     "speakers": ("name", "kind", "statements", "id"),
 }
 _FORMULA = frozenset("=+-@")
@@ -45,20 +56,36 @@ def _cell(value) -> str:
     return "'" + s if _runs_as_formula(s) else s
 
 
-def to_csv(hits, target: str = "statements", columns: tuple | None = None) -> str:
-    """Rows ending in \n. A cell holding a CR or LF is quoted: csv.writer quotes only the characters
-    of its line terminator, and an unquoted CR is a row break to a spreadsheet (a new row whose first
-    cell no check has seen), so rows are written with \r\n and the terminator is cut back to \n."""
+def csv_lines(hits, target: str = "statements", columns: tuple | None = None):
+    """The header and one line per row, each ending in \n. A cell holding a CR or LF is quoted:
+    csv.writer quotes only the characters of its line terminator, and an unquoted CR is a row break
+    to a spreadsheet (a new row whose first cell no check has seen), so rows are written with \r\n
+    and the terminator is cut back to \n. `columns` (default COLUMNS[target]) for other tables."""
     cols = columns or COLUMNS[target]
-    out = io.StringIO()
     row = io.StringIO()
     w = csv.writer(row, lineterminator="\r\n")
-    for cells in [cols, *([_cell(h.get(c)) for c in cols] for h in hits)]:
+    for cells in _cells(cols, hits):
         row.seek(0)
         row.truncate()
         w.writerow(cells)
-        out.write(row.getvalue()[:-2] + "\n")
-    return out.getvalue()
+        yield row.getvalue()[:-2] + "\n"
+
+
+def _cells(cols, hits):
+    yield cols
+    for h in hits:
+        yield [_cell(h.get(c)) for c in cols]
+
+
+def to_csv(hits, target: str = "statements", columns: tuple | None = None) -> str:
+    return "".join(csv_lines(hits, target, columns))
+
+
+def jsonl_lines(hits, target: str = "statements"):
+    """One JSON object per row and line, with the columns of COLUMNS[target] (JSON lines)."""
+    cols = COLUMNS[target]
+    for h in hits:
+        yield json.dumps({c: h.get(c) for c in cols}, ensure_ascii=False) + "\n"
 
 
 def to_json(page, search) -> str:
@@ -74,13 +101,15 @@ def to_table(page, search, width: int = 100) -> str:
     if not page.hits:
         return "no matches\n"
     lines = []
+    articles = search.target == "articles"
     for h in page.hits:
-        who = h.get("speaker") or h.get("verdict") or "-"
-        head = f"{h.get('published') or 'undated'}  {who}  ({h.get('outlet') or 'unknown outlet'})"
+        who = h.get("author") if articles else h.get("speaker") or h.get("verdict")
+        head = f"published {h.get('published') or 'undated'}  {who or '-'}  ({h.get('outlet') or 'unknown outlet'})"
         lines.append(head)
-        lines += textwrap.wrap(" ".join((h.get("text") or "").split()), width - 4,
+        text = h.get("title") if articles else h.get("text")
+        lines += textwrap.wrap(" ".join((text or "").split()), width - 4,
                                initial_indent="    ", subsequent_indent="    ")
-        lines.append(f"    {h.get('title') or ''} [{h['id']}]".rstrip())
+        lines.append(f"    {(h.get('url') if articles else h.get('title')) or ''} [{h['id']}]".rstrip())
     shown = f"{search.offset + 1}-{search.offset + len(page.hits)}"
     lines.append(f"\n{shown} of {page.total} {search.target}")
     return "\n".join(lines) + "\n"

@@ -31,19 +31,25 @@ def add(store, article: Article | None, analysis: Analysis, run_id: int, seq: in
                              "the same text from the same URL is already stored")
             return DUPLICATE, aid
         # speaker_id stays None: corpus/people.recompute links the statements once the run ends
-        new_groups = group_statements(store, rows)
+        new_groups, renamed = group_statements(store, rows)
         store.add_article(rows)
+        for old, new in renamed.items():
+            store.rename_group(old, new)
         for statement_id, bands in new_groups:
             store.add_bands(statement_id, bands)
         store.add_status(run_id, seq, article.doc_id, article.origin, aid, OK, None)
     return OK, aid
 
 
-def group_statements(store, rows: Rows) -> list[tuple[str, Optional[list]]]:
+def group_statements(store, rows: Rows) -> tuple[list[tuple[str, Optional[list]]], dict]:
     """Set each statement's cluster_id: the group of an exact or near duplicate already stored (or
-    earlier in this article), else its own id. Returns (statement id, bands) of new groups."""
+    earlier in this article), else its own id. A group is named for its earliest appearance (by
+    publication date, a dated one before an undated one, then in ingest order): a statement
+    published before a group's first renames it. Returns (statement id, bands) of the new groups
+    and {old group id: new} of the groups to rename once the rows are stored."""
     local: dict = {}
     new = []
+    renamed: dict = {}
     for s in rows.statements:
         fp = s["fingerprint"]
         if fp is None:
@@ -54,8 +60,17 @@ def group_statements(store, rows: Rows) -> list[tuple[str, Optional[list]]]:
         if cluster is None:
             bands = provenance.bands(s["text"])
             cluster = provenance.best_match(s["text"], store.band_candidates(bands))
+        cluster = renamed.get(cluster, cluster)
         if cluster is None:
             cluster = s["id"]
             new.append((s["id"], bands))
+        elif cluster not in local.values() and _earlier(s["published"], store.statement_published(cluster)):
+            renamed[cluster] = s["id"]
+            cluster = s["id"]
         s["cluster_id"] = local[fp] = cluster
-    return new
+    return new, renamed
+
+
+def _earlier(published: Optional[str], first: Optional[str]) -> bool:
+    """Whether a statement published on `published` comes before a group's first, published on `first`."""
+    return published is not None and (first is None or published < first)

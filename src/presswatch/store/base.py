@@ -5,19 +5,37 @@ cross the interface as plain dicts; every backend passes the same contract tests
 """
 from __future__ import annotations
 
+import calendar
 import re
 from abc import ABC, abstractmethod
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Iterator, Optional
 
 from ..errors import SearchSyntaxError
 from ..nlp.techniques.definitions import technique_named, unknown_technique
 from .query import Parsed, parse
 
-TARGETS = ("statements", "claims")
-MAX_LIMIT = 1000
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+TARGETS = ("statements", "claims", "articles")
+ORDERS = ("date", "relevance", "score")
+MAX_LIMIT = 1000  # a page of results; an export (Store.export) has no cap
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def checked_date(name: str, value: str, end: bool) -> str:
+    """A date filter as a full day (a year or month: its first day, or its last when `end`), or
+    SearchSyntaxError naming the filter, the value and how to write it."""
+    m = _DATE.match(value)
+    try:
+        if m is None:
+            raise ValueError
+        y, mo, d = int(m[1]), int(m[2] or (12 if end else 1)), m[3]
+        if d is None:
+            d = calendar.monthrange(y, mo)[1] if end else 1
+        return date(y, mo, int(d)).isoformat()
+    except ValueError:
+        raise SearchSyntaxError(f"{name} {value!r} is not a date; write it as 2024-04-05, 2024-04 or 2024") from None
 
 
 @dataclass(frozen=True)
@@ -29,30 +47,37 @@ class Search:
     outlet: Optional[str] = None
     since: Optional[str] = None  # ISO date (or year, year-month), inclusive
     until: Optional[str] = None
-    target: str = "statements"  # statements | claims
-    order: str = "date"  # date (newest first) | score (claims: the most check-worthy first)
+    target: str = "statements"  # statements | claims | articles (title and text)
+    order: str = "date"  # date (newest first) | relevance (the best matches of the words first) |
+    #                      score (claims: the most check-worthy first)
     limit: int = 50
     offset: int = 0
     technique: Optional[str] = None  # statements holding a span of this technique (PTC's name)
 
-    def checked(self) -> "Search":
-        """This search with dates widened to full days, or SearchSyntaxError saying what is wrong."""
+    def checked(self, paged: bool = True) -> "Search":
+        """This search with dates widened to full days, or SearchSyntaxError saying what is wrong
+        (`paged`: limit and offset are checked too; an export reads every match)."""
         if self.target not in TARGETS:
             raise SearchSyntaxError(f"cannot search {self.target!r}; search one of: {', '.join(TARGETS)}")
         technique = checked_technique(self.technique)
         if technique and self.target != "statements":
-            raise SearchSyntaxError("a technique filter applies to statements, not claims")
+            raise SearchSyntaxError(f"a technique filter applies to statements, not {self.target}")
         dates = checked_dates(self.since, self.until)
-        if self.order not in ("date", "score") or self.order == "score" and self.target != "claims":
-            raise SearchSyntaxError(f"cannot order {self.target} by {self.order!r}: statements go by date, "
-                                    "claims by date or score")
-        if not (1 <= self.limit <= MAX_LIMIT):
-            raise SearchSyntaxError(f"limit must be between 1 and {MAX_LIMIT}")
-        if self.offset < 0:
+        if self.order not in ORDERS or self.order == "score" and self.target != "claims":
+            raise SearchSyntaxError(f"cannot order {self.target} by {self.order!r}: order by date or relevance "
+                                    "(claims also by score)")
+        if self.order == "relevance" and self.parsed.empty:
+            raise SearchSyntaxError("order by relevance needs words to search for; give some, or order by date")
+        if (self.speaker or "").strip() and self.target != "statements":
+            raise SearchSyntaxError(f"a speaker filter applies to statements, not {self.target}")
+        if paged and not (1 <= self.limit <= MAX_LIMIT):
+            raise SearchSyntaxError(f"limit must be between 1 and {MAX_LIMIT} for a page of results; "
+                                    "an export (presswatch export, /api/export) has every match")
+        if paged and self.offset < 0:
             raise SearchSyntaxError("offset cannot be negative")
         return replace(self, speaker=(self.speaker or "").strip() or None,
-                       outlet=(self.outlet or "").strip() or None, since=dates.get("since", self.since),
-                       until=dates.get("until", self.until), technique=technique)
+                       outlet=(self.outlet or "").strip() or None, since=dates["since"], until=dates["until"],
+                       technique=technique)
 
     @property
     def parsed(self) -> Parsed:
@@ -60,17 +85,11 @@ class Search:
 
 
 def checked_dates(since: Optional[str], until: Optional[str]) -> dict[str, Optional[str]]:
-    """{"since", "until"} as full ISO days (a year or a month stands for all its days), or
-    SearchSyntaxError naming the one that is no date."""
+    """{"since", "until"} as full ISO days (checked_date), None where not given."""
     dates: dict[str, Optional[str]] = {}
     for name, given in (("since", since), ("until", until)):
         v = (given or "").strip() or None
-        if v is not None:
-            if not _DATE.match(v):
-                raise SearchSyntaxError(f"{name} {v!r} is not a date; write it as 2024-04-05, 2024-04 or 2024")
-            if len(v) < 10:  # strings compare as dates
-                v += {4: "-01-01", 7: "-01"}[len(v)] if name == "since" else {4: "-12-31", 7: "-31"}[len(v)]
-        dates[name] = v
+        dates[name] = checked_date(name, v, end=name == "until") if v is not None else None
     return dates
 
 
@@ -219,6 +238,14 @@ class Store(ABC):
     def add_bands(self, statement_id: str, bands: list[str]) -> None: ...
 
     @abstractmethod
+    def statement_published(self, statement_id: str) -> Optional[str]:
+        """The publication date of a stored statement (None: undated or no such statement)."""
+
+    @abstractmethod
+    def rename_group(self, old: str, new: str) -> None:
+        """Every statement of provenance group `old` goes to group `new` (its earliest appearance)."""
+
+    @abstractmethod
     def add_article(self, rows) -> None:
         """Insert a corpus.rows.Rows (article, statements with speaker_id and cluster_id set, claims)."""
 
@@ -242,12 +269,23 @@ class Store(ABC):
         used by the speaker, by the outlet, and in all; the most used first (months in order)."""
 
     @abstractmethod
+    def export(self, search: Search) -> Iterator[dict]:
+        """Every match of `search` (its limit and offset ignored), in its order, with the columns of
+        corpus.export.COLUMNS[target], read a chunk at a time: nothing holds the whole result. The
+        search is checked before this returns (SearchSyntaxError), the rows come as the caller reads."""
+
+    @abstractmethod
     def article(self, article_id: str) -> Optional[dict]:
         """The article row with "statements", "claims", "checkworthy" and "techniques" lists, or None."""
 
     @abstractmethod
     def speaker(self, speaker_id: str) -> Optional[dict]:
         """The speaker with "names" (variants) and "statements" (oldest first), or None."""
+
+    def speaker_name(self, speaker_id: str) -> Optional[str]:
+        """The corpus speaker's name, or None when there is no such speaker."""
+        sp = self.speaker(speaker_id)
+        return sp["name"] if sp else None
 
     @abstractmethod
     def speakers(self, limit: int = 200) -> list[dict]:

@@ -7,12 +7,22 @@ from collections import Counter
 from contextlib import contextmanager
 from copy import deepcopy
 
+from ..corpus.export import COLUMNS
 from ..corpus.names import fold
 from ..corpus.rows import ARTICLE_SPEAKER_COLUMNS, article_speaker_row
-from ..errors import SearchSyntaxError
 from . import migrations
 from .base import COUNT_KEYS, Page, Store, TechniqueCounts
 from .sql import FACET_SAMPLE, count_facets
+
+
+def _searched(row: dict, target: str) -> str:
+    return f"{row.get('title') or ''}\n{row['text']}" if target == "articles" else row["text"]
+
+
+def _occurrences(parsed, text: str) -> int:
+    words = fold(text).split()
+    wanted = {t.words[0] for clause in parsed.clauses for t in clause}
+    return sum(w in wanted for w in words)
 
 
 def _matches(parsed, text: str) -> bool:
@@ -156,6 +166,14 @@ class MemoryStore(Store):
     def add_bands(self, statement_id, bands):
         self.t["bands"] += [{"band": b, "statement_id": statement_id} for b in bands]
 
+    def statement_published(self, statement_id):
+        return next((s["published"] for s in self.t["statements"] if s["id"] == statement_id), None)
+
+    def rename_group(self, old, new):
+        for s in self.t["statements"]:
+            if s["cluster_id"] == old:
+                s["cluster_id"] = new
+
     def add_article(self, rows):
         self.t["articles"].append(dict(rows.article, ingested_at=migrations.now(), n=len(self.t["articles"])))
         self.t["statements"] += [dict(s) for s in rows.statements]
@@ -173,22 +191,23 @@ class MemoryStore(Store):
         return sp["name"] if sp else s.get("speaker_name")
 
     def _hit(self, s, target):
+        """The row as SQL's hits give it: COLUMNS[target], the article's title and URL, the corpus
+        speaker's name and kind."""
+        if target == "articles":
+            return dict({c: s.get(c) for c in COLUMNS[target]}, type="article", article_id=s["id"])
         a = self._article(s["article_id"])
-        base = {"id": s["id"], "text": s["text"], "kind": s["kind"], "article_id": s["article_id"],
-                "title": a["title"], "url": a["url"], "outlet": s["outlet"], "published": s["published"]}
+        out = {c: s.get(c) for c in COLUMNS[target]}
+        out.update(title=a["title"], url=a["url"])
         if target == "claims":
-            return dict(base, type="claim", verdict=s["verdict"], score=s.get("score"), speaker=s.get("speaker_name"),
-                        statement_id=s.get("statement_id"))
-        return dict(base, type="statement", speaker_id=s["speaker_id"], speaker=self._speaker_name(s), cue=s["cue"],
-                    said_date=s["said_date"], occasion=s["occasion"], cluster_id=s["cluster_id"])
+            return dict(out, type="claim", speaker=s.get("speaker_name"))
+        sp = self.speakers_by_id.get(s.get("speaker_id"))
+        return dict(out, type="statement", speaker=self._speaker_name(s), speaker_kind=sp["kind"] if sp else None)
 
-    def search(self, search, facets=False):
-        search = search.checked()
+    def _matching(self, search):
+        """The rows a checked search matches, in its order."""
         parsed = search.parsed
         rows = self.t[search.target]
         if search.speaker:
-            if search.target != "statements":
-                raise SearchSyntaxError("a speaker filter applies to statements, not claims")
             ids = set(self.speaker_ids(search))
             rows = [s for s in rows if s["speaker_id"] in ids]
         if search.technique:
@@ -201,12 +220,20 @@ class MemoryStore(Store):
         if search.until:
             rows = [s for s in rows if s["published"] and s["published"] <= search.until]
         if not parsed.empty:
-            rows = [s for s in rows if _matches(parsed, s["text"])]
-        rows = sorted(rows, key=lambda s: (s["article_id"], s["seq"]))
+            rows = [s for s in rows if _matches(parsed, _searched(s, search.target))]
+        tie = (lambda s: s["id"]) if search.target == "articles" else (lambda s: (s["article_id"], s["seq"]))
+        rows = sorted(rows, key=tie)
         rows = sorted(rows, key=lambda s: s["published"] or "", reverse=True)
         rows = sorted(rows, key=lambda s: s["published"] is None)
         if search.order == "score":
             rows = sorted(rows, key=lambda s: -(s.get("score") or 0.0))
+        if search.order == "relevance":  # the reference ranks by how often the words occur
+            rows = sorted(rows, key=lambda s: -_occurrences(parsed, _searched(s, search.target)))
+        return rows
+
+    def search(self, search, facets=False):
+        search = search.checked()
+        rows = self._matching(search)
         page = Page([self._hit(s, search.target) for s in rows[search.offset:search.offset + search.limit]], len(rows))
         if facets:
             order = {id(x): i for i, x in enumerate(self.t[search.target])}
@@ -215,6 +242,11 @@ class MemoryStore(Store):
                                                        for s in sample], self._names)
             page.facet_sample = FACET_SAMPLE if len(rows) > FACET_SAMPLE else None
         return page
+
+    def export(self, search):
+        search = search.checked(paged=False)
+        rows = self._matching(search)
+        return (self._hit(s, search.target) for s in rows)
 
     def _names(self, ids):
         return {i: self.speakers_by_id[i]["name"] for i in ids if i in self.speakers_by_id}

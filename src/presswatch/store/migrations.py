@@ -155,6 +155,52 @@ CREATE INDEX techniques_technique ON techniques (technique, published);
 CREATE INDEX techniques_statement ON techniques (statement_id, technique);
 CREATE INDEX techniques_speaker ON techniques (speaker_id);
 """
+# articles searchable (title and text) beside statements and claims; SQLite's FTS tables declared
+# again with content="table", the quoting Datasette and sqlite-utils recognise (0002 wrote
+# content='table', which they do not), their contents rebuilt from the rows, so an existing store
+# keeps every match; each provenance group named for its earliest appearance (dated before undated,
+# then in ingest order), as corpus/writer.py names the groups it makes from now on
+_EARLIEST = """
+UPDATE statements SET cluster_id = f.first FROM (
+  SELECT DISTINCT s.cluster_id AS old, FIRST_VALUE(s.id) OVER (PARTITION BY s.cluster_id
+    ORDER BY (s.published IS NULL), s.published, a.n, s.seq) AS first
+  FROM statements s JOIN articles a ON a.id = s.article_id) f
+WHERE statements.cluster_id = f.old AND f.first <> f.old;
+"""
+SEARCH_TARGETS = {
+    "sqlite": """
+DROP TRIGGER IF EXISTS statements_fts_insert;
+DROP TABLE IF EXISTS statements_fts;
+CREATE VIRTUAL TABLE statements_fts USING fts5 (text, content="statements", content_rowid="n",
+  tokenize='porter unicode61 remove_diacritics 2');
+INSERT INTO statements_fts (statements_fts) VALUES ('rebuild');
+CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN
+  INSERT INTO statements_fts (rowid, text) VALUES (new.n, new.text); END;
+DROP TRIGGER IF EXISTS claims_fts_insert;
+DROP TABLE IF EXISTS claims_fts;
+CREATE VIRTUAL TABLE claims_fts USING fts5 (text, content="claims", content_rowid="n",
+  tokenize='porter unicode61 remove_diacritics 2');
+INSERT INTO claims_fts (claims_fts) VALUES ('rebuild');
+CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+  INSERT INTO claims_fts (rowid, text) VALUES (new.n, new.text); END;
+DROP TRIGGER IF EXISTS articles_fts_insert;
+DROP TABLE IF EXISTS articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content="articles", content_rowid="n",
+  tokenize='porter unicode61 remove_diacritics 2');
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0)');
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts (rowid, title, text) VALUES (new.n, new.title, new.text); END;
+CREATE INDEX articles_order ON articles (published DESC, id);
+""" + _EARLIEST,
+    # a tsvector holds at most 1 MB of words: an article's first 200,000 characters are indexed
+    "postgres": """
+ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
+  setweight(to_tsvector('english', COALESCE(title, '')), 'A') || setweight(to_tsvector('english', LEFT(text, 200000)), 'B')) STORED;
+CREATE INDEX articles_tsv ON articles USING GIN (tsv);
+CREATE INDEX articles_order ON articles (published DESC NULLS LAST, id);
+""" + _EARLIEST,
+}
 
 MIGRATIONS = [
     ("0001_core_tables", CORE),
@@ -164,6 +210,7 @@ MIGRATIONS = [
     ("0005_identity", IDENTITY),
     ("0006_checkworthy", CHECKWORTHY),
     ("0007_techniques", TECHNIQUES),
+    ("0008_search_targets", SEARCH_TARGETS),
 ]
 
 TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..errors import StoreError
 from ..extras import require
-from .sql import SQLStore
+from .sql import TIE, SQLStore
 
 _PLACEHOLDER = re.compile(r"\?")
 _SCHEMA = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
@@ -140,6 +140,40 @@ class PostgresStore(SQLStore):
     def _match(self, parsed, target, joined=False):
         expr, params = tsquery(parsed)
         return f"s.tsv @@ ({expr})", params
+
+    def _ranked(self, search):
+        """ts_rank of the words (an article's title weighs more: weight A) over the matches."""
+        where, params = self._where(search)
+        expr, rank_params = tsquery(search.parsed)
+        order = f"ORDER BY ts_rank(s.tsv, ({expr})) DESC, s.published DESC NULLS LAST, {TIE[search.target]}"
+        return f"{search.target} s", where, params, order, rank_params
+
+    def _stream(self, sql, params):
+        """A server-side cursor on a connection of its own, read STREAM_CHUNK rows at a time."""
+        import psycopg
+        from psycopg.rows import dict_row
+        try:
+            conn = psycopg.connect(self._dsn, row_factory=dict_row)
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            if self.schema:
+                conn.execute(f'SET search_path TO "{self.schema}"')
+            cur = conn.cursor(name="presswatch_export")
+            cur.itersize = self.STREAM_CHUNK
+            cur.execute(self._sql(sql), params)
+        except psycopg.Error as exc:
+            raise StoreError(f"PostgreSQL store: {str(exc).strip()}") from exc
+        return self._rows(conn, cur)
+
+    STREAM_CHUNK = 500
+
+    def _rows(self, conn, cur):
+        import psycopg
+        try:
+            yield from cur
+        except psycopg.Error as exc:
+            raise StoreError(f"PostgreSQL store: {str(exc).strip()}") from exc
+        finally:
+            conn.close()
 
     def close(self):
         with self._lock:

@@ -7,25 +7,30 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Optional
+from typing import Iterator, Optional
 
 from ..corpus.rows import (ARTICLE_COLUMNS, ARTICLE_SPEAKER_COLUMNS as ARTICLE_SPEAKER_ROW, CLAIM_COLUMNS,
                            CHECKWORTHY_COLUMNS, CORPUS_SPEAKER_COLUMNS as SPEAKER_ROW, STATEMENT_COLUMNS,
                            TECHNIQUE_COLUMNS, article_speaker_row)
+from ..corpus.export import COLUMNS
 from ..errors import SearchSyntaxError
 from . import migrations
 from .base import Page, Search, Store, TechniqueCounts
 
-HIT_COLUMNS = {
-    "statements": ("s.id, 'statement' AS type, s.text, s.kind, s.speaker_id, "
-                   "COALESCE(sp.name, s.speaker_name) AS speaker, s.cue, s.said_date, s.occasion, "
-                   "s.cluster_id, s.article_id, a.title, a.url, s.outlet, s.published"),
-    "claims": ("s.id, 'claim' AS type, s.text, s.kind, s.verdict, s.score, s.speaker_name AS speaker, "
-               "s.statement_id, s.article_id, a.title, a.url, s.outlet, s.published"),
+# a hit (and an export row) holds corpus.export.COLUMNS[target]: each column is the searched row's
+# own (s.col) unless named here
+SELECT_OF = {
+    "statements": {"type": "'statement'", "speaker": "COALESCE(sp.name, s.speaker_name)", "speaker_kind": "sp.kind",
+                   "title": "a.title", "url": "a.url"},
+    "claims": {"type": "'claim'", "speaker": "s.speaker_name", "title": "a.title", "url": "a.url"},
+    "articles": {"type": "'article'", "article_id": "s.id"},
 }
+HIT_COLUMNS = {t: ", ".join(f"{SELECT_OF[t].get(c, 's.' + c)} AS {c}" for c in ("type",) + COLUMNS[t])
+               for t in SELECT_OF}
 JOINS = {
     "statements": "JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id",
     "claims": "JOIN articles a ON a.id = s.article_id",
+    "articles": "",
 }
 # technique counts: the group's columns (and what they are grouped on), read from techniques t
 COUNT_GROUPS = {
@@ -39,6 +44,7 @@ COUNT_ORDER = {"month": "ORDER BY month NULLS LAST, total DESC, technique",
                "speaker": "ORDER BY total DESC, speaker NULLS LAST, speaker_id NULLS LAST, technique",
                "outlet": "ORDER BY total DESC, outlet NULLS LAST, technique",
                "technique": "ORDER BY total DESC, technique"}
+TIE = {"statements": "s.article_id, s.seq", "claims": "s.article_id, s.seq", "articles": "s.id"}
 FACET_LIMIT = 10  # values shown per facet
 FACET_SAMPLE = 3000  # facets count at most this many matches
 
@@ -56,21 +62,27 @@ def count_facets(target: str, rows, speaker_names) -> dict:
 
 
 def order_facets(target: str, speakers, outlets, years, speaker_names) -> dict:
-    """The facets shown from counts per speaker id, outlet and year (mappings value -> n)."""
+    """The facets shown from counts per speaker id, outlet and year (mappings value -> n; None: no
+    value). Each facet ends with its bucket of matches without a value, (None, n) (speakers: (None,
+    None, n), the statements of no corpus speaker: an unresolved "he", "a spokesman"), so the counts
+    of a facet add up to the matches counted (the FACET_LIMIT most frequent values and that bucket)."""
     out: dict = {}
-    if target == "statements":  # speakers of the corpus only: an unresolved "he" is no facet
+    if target == "statements":
         names = speaker_names([sid for sid in speakers if sid])
         out["speaker"] = sorted(((sid, names[sid], n) for sid, n in speakers.items() if sid in names),
                                 key=lambda x: (-x[2], x[1]))[:FACET_LIMIT]
+        nobody = sum(n for sid, n in speakers.items() if sid not in names)
+        out["speaker"] += [(None, None, nobody)] if nobody else []
     out["outlet"] = sorted(((k, n) for k, n in outlets.items() if k), key=lambda x: (-x[1], x[0]))[:FACET_LIMIT]
     out["year"] = sorted(((k, n) for k, n in years.items() if k), reverse=True)
+    for name, counts in (("outlet", outlets), ("year", years)):
+        none = sum(n for k, n in counts.items() if not k)
+        out[name] += [(None, none)] if none else []
     return out
 
 
 class SQLStore(Store):
     dialect = "sqlite"
-    ORDER = "ORDER BY s.published DESC NULLS LAST, s.article_id, s.seq"  # newest first, undated last
-    BY_SCORE = "ORDER BY s.score DESC NULLS LAST, s.published DESC NULLS LAST, s.article_id, s.seq"
 
     # supplied by the backend
     def _q(self, sql: str, params=(), plain: bool = False) -> list:
@@ -203,6 +215,13 @@ class SQLStore(Store):
         self._many("INSERT INTO statement_bands (band, statement_id) VALUES (?, ?)",
                    [(b, statement_id) for b in bands])
 
+    def statement_published(self, statement_id):
+        row = self._one("SELECT published FROM statements WHERE id = ?", (statement_id,))
+        return row["published"] if row else None
+
+    def rename_group(self, old, new):
+        self._x("UPDATE statements SET cluster_id = ? WHERE cluster_id = ?", (new, old))
+
     def add_article(self, rows):
         article = dict(rows.article, ingested_at=migrations.now())
         self._insert("articles", ARTICLE_COLUMNS + ("ingested_at",), [article])
@@ -221,7 +240,7 @@ class SQLStore(Store):
     # -- reading
     def _where(self, search: Search, joined: bool = False) -> tuple[str, list]:
         """The WHERE clause and its parameters; `joined`: the text condition for a query whose FROM
-        is the backend's `_driven_by_text` join."""
+        is the backend's `_driven_by_text` join. The search is checked (Search.checked)."""
         parsed = search.parsed
         conds, params = [], []
         if not parsed.empty:
@@ -229,8 +248,6 @@ class SQLStore(Store):
             conds.append(sql)
             params += p
         if search.speaker:
-            if search.target != "statements":
-                raise SearchSyntaxError("a speaker filter applies to statements, not claims")
             wanted = self.speaker_ids(search)
             conds.append(f"s.speaker_id IN ({', '.join('?' * len(wanted))})")
             params += wanted
@@ -244,48 +261,78 @@ class SQLStore(Store):
                 params.append(value)
         return (" WHERE " + " AND ".join(conds)) if conds else "", params
 
+    def _order(self, search: Search) -> str:
+        t = search.target
+        if search.order == "score":
+            return f"ORDER BY s.score DESC NULLS LAST, s.published DESC NULLS LAST, {TIE[t]}"
+        return f"{self.ORDER_BY_DATE} {TIE[t]}"
+
+    ORDER_BY_DATE = "ORDER BY s.published DESC NULLS LAST,"  # newest first, undated last
+
+    def _ranked(self, search: Search) -> tuple[str, str, list, str, list]:
+        """(FROM, WHERE, its params, ORDER BY, its params) of a search by relevance (a backend's)."""
+        raise NotImplementedError
+
+    def _plan(self, search: Search, matches: Optional[int]) -> tuple[str, list]:
+        """The SELECT of a checked search's hits, without LIMIT, and its parameters."""
+        t = search.target
+        if search.order == "relevance":
+            from_, where, params, order, order_params = self._ranked(search)
+            return f"SELECT {HIT_COLUMNS[t]} FROM {from_} {JOINS[t]}{where} {order}", params + order_params
+        where, params = self._where(search)
+        from_ = f"{t} s {self._hint(search, matches)} {JOINS[t]}"
+        return f"SELECT {HIT_COLUMNS[t]} FROM {from_}{where} {self._order(search)}", params
+
     def search(self, search, facets=False):
         search = search.checked()
-        where, params = self._where(search)
         t = search.target
         only_words = not (search.speaker or search.outlet or search.since or search.until or search.technique)
         with self.snapshot():
             matches = self._text_matches(search) if not search.parsed.empty else None
-            from_ = f"{t} s {self._hint(search, matches)} {JOINS[t]}"
-            order = self.BY_SCORE if search.order == "score" else self.ORDER
-            hits = self._q(f"SELECT {HIT_COLUMNS[t]} FROM {from_}{where} {order} LIMIT ? OFFSET ?",
-                           (*params, search.limit, search.offset))
+            sql, params = self._plan(search, matches)
+            hits = self._q(f"{sql} LIMIT ? OFFSET ?", (*params, search.limit, search.offset))
             if search.offset == 0 and len(hits) < search.limit:
                 total = len(hits)
             elif only_words and matches is not None:
                 total = matches
-            else:  # the filters are all on the statement (claim) row: no join needed to count
+            else:  # the filters are all on the searched row: no join needed to count
+                where, params = self._where(search)
                 total = self._one(f"SELECT COUNT(*) AS n FROM {t} s{where}", tuple(params))["n"]
             page = Page(hits, total)
             if facets:
-                page.facets, page.facet_sample = self._facets(search, where, params, total)
+                page.facets, page.facet_sample = self._facets(search, total)
         return page
 
-    def _facets(self, search, where, params, total):
+    def export(self, search):
+        search = search.checked(paged=False)
+        with self.snapshot():
+            sql, params = self._plan(search, None)
+        return self._stream(sql, params)
+
+    def _stream(self, sql: str, params: list) -> Iterator[dict]:
+        """The rows of one query, read a chunk at a time on a connection of its own (the caller may
+        read them on another thread, and the rows are one state of the store)."""
+        raise NotImplementedError
+
+    def _facets(self, search, total):
         """Speaker, outlet and year counts over the matches, or over the first FACET_SAMPLE of them
         in storage order when there are more (Page.facet_sample says so). The matches are read once
         (a materialized CTE) and counted by the database."""
         t = search.target
         speaker = "s.speaker_id" if t == "statements" else "NULL"
         source = self._driven_by_text(search)
-        if source is not None:
-            where, params = self._where(search, joined=True)
+        where, params = self._where(search, joined=source is not None)
         rows = self._q(f"WITH m AS {self.MATERIALIZED} (SELECT {speaker} AS sp, s.outlet AS o, "
                        f"SUBSTR(s.published, 1, 4) AS y FROM {source or t + ' s'}{where} LIMIT ?) "
-                       "SELECT 0, m.sp, COUNT(*), p.name FROM m JOIN speakers p ON p.id = m.sp GROUP BY m.sp, p.name "
-                       "UNION ALL SELECT 1, o, COUNT(*), NULL FROM m WHERE o IS NOT NULL GROUP BY o "
-                       "UNION ALL SELECT 2, y, COUNT(*), NULL FROM m WHERE y IS NOT NULL GROUP BY y",
+                       "SELECT 0, m.sp, COUNT(*), p.name FROM m LEFT JOIN speakers p ON p.id = m.sp GROUP BY m.sp, p.name "
+                       "UNION ALL SELECT 1, o, COUNT(*), NULL FROM m GROUP BY o "
+                       "UNION ALL SELECT 2, y, COUNT(*), NULL FROM m GROUP BY y",
                        (*params, FACET_SAMPLE), plain=True)
         counts: tuple[dict, dict, dict] = ({}, {}, {})
         names = {}
         for which, value, n, name in rows:
-            counts[which][value] = n
-            if which == 0:
+            counts[which][value] = counts[which].get(value, 0) + n
+            if which == 0 and name is not None:
                 names[value] = name
         facets = order_facets(t, *counts, lambda ids: names)
         return facets, (FACET_SAMPLE if total > FACET_SAMPLE else None)
@@ -347,6 +394,10 @@ class SQLStore(Store):
                 "ORDER BY (COALESCE(s.said_date, s.published) IS NULL), COALESCE(s.said_date, s.published), "
                 "a.n, s.seq", (speaker_id,))
         return sp
+
+    def speaker_name(self, speaker_id):
+        row = self._one("SELECT name FROM speakers WHERE id = ?", (speaker_id,))
+        return row["name"] if row else None
 
     def speakers(self, limit=200):
         return self._q("SELECT id, name, kind, statements, gender FROM speakers ORDER BY statements DESC, name LIMIT ?",

@@ -40,7 +40,8 @@ def fts5(parsed) -> str:
 
 class SQLiteStore(SQLStore):
     dialect = "sqlite"
-    ORDER = "ORDER BY s.published DESC, s.article_id, s.seq"  # SQLite puts NULLs last in DESC order
+    ORDER_BY_DATE = "ORDER BY s.published DESC,"  # SQLite puts NULLs last in DESC order
+    STREAM_CHUNK = 500  # rows an export reads at a time
     ORDERED_SCAN_FROM = 1000  # matches from which the newest-first index beats sorting the matches
     MMAP_BYTES = 1 << 30  # address space a read-only connection may map
 
@@ -157,6 +158,36 @@ class SQLiteStore(SQLStore):
         if joined:
             return f"f.{target}_fts MATCH ?", [fts5(parsed)]
         return f"s.n IN (SELECT rowid FROM {target}_fts WHERE {target}_fts MATCH ?)", [fts5(parsed)]
+
+    def _ranked(self, search):
+        """FTS5's rank (bm25; articles weigh a title word five times a text word, set in migration
+        0008) over the matches the index feeds."""
+        t = search.target
+        where, params = self._where(search, joined=True)
+        return f"{t}_fts f JOIN {t} s ON s.n = f.rowid", where, params, "ORDER BY f.rank, s.n", []
+
+    def _stream(self, sql, params):
+        try:  # its own connection: an export is read by whichever thread serves the response
+            conn = sqlite3.connect(f"file:{os.path.abspath(self.path)}?mode=ro", uri=True, timeout=30,
+                                   isolation_level=None, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            cur = conn.execute(sql, params)
+        except sqlite3.Error as exc:
+            raise StoreError(f"SQLite store {self.path}: {exc}") from exc
+        return self._rows(conn, cur)
+
+    def _rows(self, conn, cur):
+        try:
+            while True:
+                try:
+                    rows = cur.fetchmany(self.STREAM_CHUNK)
+                except sqlite3.Error as exc:
+                    raise StoreError(f"SQLite store {self.path}: {exc}") from exc
+                if not rows:
+                    return
+                yield from (dict(r) for r in rows)
+        finally:
+            conn.close()
 
     def _driven_by_text(self, search):
         """The full-text index feeds its matches in rowid order to a lookup of each row, so the

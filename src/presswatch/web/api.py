@@ -1,13 +1,14 @@
-"""The JSON API (OpenAPI at /api/openapi.json). Lists come as JSON, or CSV with format=csv."""
+"""The JSON API (OpenAPI at /api/openapi.json). Lists come as JSON, or CSV with format=csv; /api/export
+streams every match of a search as CSV or JSON lines."""
 from __future__ import annotations
 
 import json
 from typing import Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 
-from ..corpus.export import COLUMNS, to_csv
+from ..corpus.export import COLUMNS, csv_lines, jsonl_lines, to_csv
 from ..corpus.names import query_keys
 from ..errors import SearchSyntaxError
 from ..store import Search
@@ -36,23 +37,36 @@ def _clean(row: dict) -> dict:
     return out
 
 
-@router.get("/search", summary="Search statements or claims",
+Target = Literal["statements", "claims", "articles"]
+Order = Literal["date", "relevance", "score"]
+
+
+def search_of(q: str, target: str, speaker: str, outlet: str, since: str, until: str, order: str,
+              technique: str = "", limit: int = 50, offset: int = 0) -> Search:
+    """The Search of a request's parameters (the speaker given by name or id)."""
+    return Search(q, speaker=speaker, speaker_keys=query_keys(speaker) if speaker else (), outlet=outlet,
+                  since=since, until=until, target=target, order=order, limit=limit, offset=offset,
+                  technique=technique)
+
+
+@router.get("/search", summary="Search statements, claims or articles",
             description='Words, "a phrase", word OR word, -word, prefix*; filters by speaker (any name '
                         "variant or id), outlet, publication date and persuasion technique (statements "
-                        "holding a span of it, PTC's name). A query that cannot be read is a 400 with the reason.")
-def api_search(request: Request, q: str = "", target: Literal["statements", "claims"] = "statements",
-               speaker: str = "", outlet: str = "", since: str = "", until: str = "", technique: str = "",
-               limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0), format: Format = "json"):
-    s = Search(q, speaker=speaker, speaker_keys=query_keys(speaker) if speaker else (), outlet=outlet,
-               since=since, until=until, target=target, limit=limit, offset=offset, technique=technique)
+                        "holding a span of it, PTC's name); order by date (newest first), relevance, or (claims) "
+                        "check-worthiness score. A page holds at most 1000 hits: /api/export has every match. "
+                        "A query that cannot be read is a 400 with the reason.")
+def api_search(request: Request, q: str = "", target: Target = "statements", speaker: str = "", outlet: str = "",
+               since: str = "", until: str = "", order: Order = "date", technique: str = "", limit: int = 50,
+               offset: int = 0, format: Format = "json"):
+    s = search_of(q, target, speaker, outlet, since, until, order, technique, limit, offset)
     try:
         page = request.app.state.store.search(s, facets=format == "json")
     except SearchSyntaxError as exc:
         return JSONResponse({"error": str(exc)}, status_code=400)
     if format == "csv":
         return _csv(to_csv(page.hits, target), "presswatch-search")
-    return _json({"query": q, "target": target, "total": page.total, "limit": limit, "offset": offset,
-                  "hits": [{c: h.get(c) for c in COLUMNS[target]} for h in page.hits],
+    return _json({"query": q, "target": target, "order": order, "total": page.total, "limit": limit,
+                  "offset": offset, "hits": [{c: h.get(c) for c in COLUMNS[target]} for h in page.hits],
                   "facets": {k: [list(x) for x in v] for k, v in page.facets.items()},
                   "facets_counted_over": page.facet_sample})
 
@@ -74,6 +88,38 @@ def api_techniques(request: Request, by: str = "technique", technique: str = "",
     if format == "csv":
         return _csv(to_csv(rows, columns=count_columns(by)), f"presswatch-techniques-by-{by}")
     return _json({"by": by, "technique": technique or None, "counts": rows})
+
+
+@router.get("/export", summary="Every match of a search, streamed as CSV or JSON lines",
+            description="The parameters of /api/search without limit and offset: every match in its order, "
+                        "written as it is read (no cap, nothing held whole in memory). A search that cannot "
+                        "be read is a 400 with the reason, before any row.")
+def api_export(request: Request, q: str = "", target: Target = "statements", speaker: str = "", outlet: str = "",
+               since: str = "", until: str = "", order: Order = "date", technique: str = "",
+               format: Literal["csv", "jsonl"] = "csv"):
+    s = search_of(q, target, speaker, outlet, since, until, order, technique)
+    try:
+        rows = request.app.state.store.export(s)
+    except SearchSyntaxError as exc:
+        return JSONResponse({"error": str(exc)}, status_code=400)
+    lines = csv_lines(rows, target) if format == "csv" else jsonl_lines(rows, target)
+    media = "text/csv; charset=utf-8" if format == "csv" else "application/x-ndjson; charset=utf-8"
+    return StreamingResponse(_encoded(lines), media_type=media, headers={
+        "Content-Disposition": f'attachment; filename="presswatch-{target}.{format}"'})
+
+
+def _encoded(lines, size: int = 1 << 16):
+    """Lines as UTF-8 chunks of about `size` bytes (one write per chunk, not per row)."""
+    buf, n = [], 0
+    for line in lines:
+        b = line.encode("utf-8", "surrogatepass")
+        buf.append(b)
+        n += len(b)
+        if n >= size:
+            yield b"".join(buf)
+            buf, n = [], 0
+    if buf:
+        yield b"".join(buf)
 
 
 @router.get("/articles/{article_id}", summary="An article with its statements, claims and full analysis")

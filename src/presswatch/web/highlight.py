@@ -10,6 +10,7 @@ so any overlap stays well-formed and every character keeps its offset.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Optional
@@ -17,6 +18,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from ..corpus.names import fold
 from ..nlp.techniques.definitions import DEFINITIONS, label
 
 
@@ -117,3 +119,64 @@ def highlight(text: str, marks: list[Mark]) -> Markup:
         else:
             parts.append(Markup('<span class="{}" title="{}">{}</span>').format(classes, title, piece))
     return Markup("").join(parts)
+
+
+# the search words in a hit: the words of the query (phrases as runs of words, a prefix term's
+# word as a prefix), a word also matching its plural, past tense or -ing form, as the index's
+# stemmer would (roughly: the index decides what matched; this only shows where)
+_WORD = re.compile(r"\w+")
+_SUFFIXES = ("ing", "ed", "es", "s", "ly")
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith(("ies", "y")):  # enemies, enemy -> enemi
+        return word[:-3 if word.endswith("ies") else -1] + "i"
+    for suffix in _SUFFIXES:
+        if len(word) > len(suffix) + 2 and word.endswith(suffix):
+            word = word[:-len(suffix)]
+            if suffix in ("ed", "ing") and word[-1] == word[-2] and word[-1] not in "aeiouls":
+                word = word[:-1]  # planned -> plan
+            return word
+    return word
+
+
+def _same(token: str, word: str, prefix: bool) -> bool:
+    return token == word or (token.startswith(word) if prefix else _stem(token) == _stem(word))
+
+
+def word_marks(text: str, parsed) -> list[Mark]:
+    """Marks (class "hl") over the words of `text` the search `parsed` (store.query.Parsed) looks for."""
+    if text is None or parsed.empty:
+        return []
+    tokens = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
+    terms = [t for clause in parsed.clauses for t in clause]
+    out = []
+    for i in range(len(tokens)):
+        for t in terms:
+            n = len(t.words)
+            run = tokens[i:i + n]
+            if len(run) == n and all(_same(tok[2], w, t.prefix and k == n - 1) for k, (tok, w) in
+                                     enumerate(zip(run, t.words))):
+                out.append(Mark(run[0][0], run[-1][1], "hl", "search word"))
+                break
+    return out
+
+
+def marked(text: str, parsed) -> Markup:
+    """`text` escaped, with the search words marked."""
+    return highlight(text or "", word_marks(text or "", parsed))
+
+
+def snippet(text: str, parsed, width: int = 320) -> Markup:
+    """About `width` characters of `text` around its first search word (its start when none), the
+    words marked, "…" where it is cut. Only the part read is tokenised when the text is long."""
+    text = text or ""
+    head = word_marks(text[:width * 40], parsed)  # a first match past 40 widths: show the start
+    start = max(0, head[0].start - width // 3) if head else 0
+    start = text.rfind(" ", 0, start) + 1 if start else 0
+    end = min(len(text), start + width)
+    if end < len(text) and text.rfind(" ", start, end) > start:
+        end = text.rfind(" ", start, end)
+    piece = text[start:end]
+    marks = [Mark(m.start - start, m.end - start, m.cls, m.title) for m in head if start <= m.start and m.end <= end]
+    return (Markup("…") if start else Markup("")) + highlight(piece, marks) + (Markup("…") if end < len(text) else Markup(""))

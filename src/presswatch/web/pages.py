@@ -13,7 +13,7 @@ from ..nlp.techniques.definitions import DEFINITIONS, label
 from ..nlp.techniques.model import TECHNIQUES
 from ..store import Page, Search
 from ..store.base import checked_technique
-from .highlight import highlight, marks_of, technique_class
+from .highlight import highlight, marked, marks_of, snippet, technique_class
 from .safety import safe_url
 
 router = APIRouter(include_in_schema=False)
@@ -25,30 +25,63 @@ def _render(request: Request, name: str, status: int = 200, **ctx) -> HTMLRespon
     return request.app.state.templates.TemplateResponse(request, name, ctx, status_code=status)
 
 
+FILTERS = ("speaker", "outlet", "since", "until")
+
+
 @router.get("/", response_class=HTMLResponse)
-def search_page(request: Request, q: str = "", target: str = "statements", speaker: str = "", outlet: str = "",
-                since: str = "", until: str = "", technique: str = "", page: int = Query(1, ge=1, le=100_000)):
-    s = Search(q, speaker=speaker, speaker_keys=query_keys(speaker) if speaker else (), outlet=outlet,
-               since=since, until=until, target=target, limit=PER_PAGE, offset=(page - 1) * PER_PAGE,
-               technique=technique)
-    params = {"q": q, "target": target, "speaker": speaker, "outlet": outlet, "since": since, "until": until,
-              "technique": technique}
-
-    quoted = lru_cache(maxsize=None)(lambda v: quote_plus(str(v)))  # a page links the same values again and again
-
-    def link(**changes):  # urlencode's output; the keys are plain words
-        p = {**params, "page": page, **changes}
-        return "/?" + "&".join(f"{k}={quoted(v)}" for k, v in p.items() if v not in (None, "", 1) or k == "q")
-
-    def export(fmt):
-        p = {k: v for k, v in params.items() if v}
-        return "/api/search?" + urlencode({**p, "format": fmt, "limit": 1000})
+def search_page(request: Request, q: str = "", target: str = "statements", order: str = "date", speaker: str = "",
+                sid: str = "", outlet: str = "", since: str = "", until: str = "", technique: str = "",
+                page: int = Query(1, ge=1, le=100_000)):
+    """Search with facets. A speaker facet sets `sid` (the speaker's id) and the speaker box shows the
+    name: sent back unchanged the id stays, edited the words typed are the filter."""
+    store = request.app.state.store
+    if speaker and not sid and store.speaker_name(speaker.strip()):  # an id in the speaker box (an old link)
+        sid, speaker = speaker.strip(), ""
+    sid_name = store.speaker_name(sid) if sid else None
+    if sid and speaker.strip() and speaker.strip() != sid_name:
+        sid, sid_name = "", None  # the name was edited: it is the filter now
+    shown_speaker = sid_name or (sid if sid else speaker)
+    s = Search(q, speaker=sid or speaker, speaker_keys=query_keys(speaker) if speaker and not sid else (),
+               outlet=outlet, since=since, until=until, target=target, order=order, limit=PER_PAGE,
+               offset=(page - 1) * PER_PAGE, technique=technique)
+    params = {"q": q, "target": target, "order": order, "speaker": "" if sid else speaker, "sid": sid,
+              "outlet": outlet, "since": since, "until": until, "technique": technique}
+    link = _linker(params, page)
     try:
-        result, error, status = request.app.state.store.search(s, facets=True), None, 200
+        result, error, status = store.search(s, facets=True), None, 200
     except SearchSyntaxError as exc:
         result, error, status = Page([], 0), str(exc), 400
-    return _render(request, "search.html", status, s=s, page=result, error=error, link=link, export=export,
-                   pageno=page, techniques=[(t, label(t)) for t in TECHNIQUES])
+    chips = [(name, value, link(page=None, **({"speaker": "", "sid": ""} if name == "speaker" else {name: ""})))
+             for name, value in (("speaker", shown_speaker), ("outlet", outlet), ("since", since), ("until", until),
+                                 ("technique", technique))
+             if value]
+    return _render(request, "search.html", status, s=s, page=result, error=error, link=link,
+                   export=lambda fmt: _export_link(params, fmt), pageno=page, chips=chips,
+                   speaker_box=shown_speaker, sid=sid, params=params, parsed=None if error else s.parsed,
+                   marked=marked, snippet=snippet, pages=max(1, -(-result.total // PER_PAGE)),
+                   techniques=[(t, label(t)) for t in TECHNIQUES])
+
+
+def _linker(params: dict, page: int):
+    """link(**changes): this search's URL with some parameters changed (None or "": left out)."""
+    quoted = lru_cache(maxsize=None)(lambda v: quote_plus(str(v)))  # a page links the same values again and again
+
+    def link(**changes):
+        p = {**params, "page": page, **changes}
+        defaults = {"page": 1, "order": "date"}
+        return "/?" + "&".join(f"{k}={quoted(v)}" for k, v in p.items()
+                               if (v not in (None, "") and defaults.get(k) != v) or k == "q")
+    return link
+
+
+def _export_link(params: dict, fmt: str) -> str:
+    """Every match as CSV or JSON lines (/api/export), or this search's JSON (/api/search)."""
+    p = {k: v for k, v in params.items() if v and k != "sid"}
+    if params.get("sid"):
+        p["speaker"] = params["sid"]
+    if fmt == "json":
+        return "/api/search?" + urlencode({**p, "limit": PER_PAGE})
+    return "/api/export?" + urlencode({**p, "format": fmt})
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -98,7 +131,21 @@ def statement_page(request: Request, statement_id: str):
     st = request.app.state.store.statement(statement_id)
     if st is None:
         raise HTTPException(404, "no statement with this id")
-    return _render(request, "statement.html", st=st)
+    return _render(request, "statement.html", st=st, others=other_speakers(st))
+
+
+def other_speakers(st: dict) -> list[str]:
+    """The names the statement's provenance group attributes its words to besides the statement's
+    own speaker, in order of appearance (a corpus speaker by id, else the name as written)."""
+    def who(x):
+        return x.get("speaker_id") or (x.get("speaker") or "").strip().lower() or None
+    mine, seen, out = who(st), set(), []
+    for p in st["provenance"]:
+        key = who(p)
+        if key and key != mine and key not in seen:
+            seen.add(key)
+            out.append(p.get("speaker") or key)
+    return out
 
 
 @router.get("/static/style.css")
