@@ -62,7 +62,7 @@ def scorer(shared: Path):
 
 def labels(tokens, gold) -> np.ndarray:
     """(tokens x techniques) 1 where a gold span of the technique covers half the token or more."""
-    y = np.zeros((len(tokens), H), dtype=np.int8)
+    y = np.zeros((len(tokens), len(TECHNIQUES)), dtype=np.int8)
     starts = np.array([t[0] for t in tokens])
     for g in gold:
         h = TECHNIQUES.index(g["technique"])
@@ -172,7 +172,7 @@ def spans_at(model, docs, scores) -> list[list[dict]]:
 
         def classify(i, j, ctx=ctx, d=d, sc_=sc_):
             return technique_probs(model, span_features(ctx, i, j), span_dense(d["tensor"], sc_, i, j))
-        out.append(decode(model, sc_, d["tokens"], classify))
+        out.append(decode(model, sc_, d["tokens"], d["sents"], classify))
     return out
 
 

@@ -159,3 +159,11 @@ def technique_corpus():
                                 outlet="Wire Service", lead="The biggest audit in the history of the world."),
                         [("The biggest audit in the history of the world", "Exaggeration,Minimisation", 0.66)])
     return [a, b, c]
+
+
+@pytest.fixture(params=store_urls())
+def store(request, tmp_path):
+    """Each store backend in turn (memory, SQLite, and PostgreSQL where configured), migrated and empty."""
+    s, cleanup = make_store(request.param, tmp_path)
+    yield s
+    cleanup()

@@ -5,18 +5,11 @@ import asyncio
 import sqlite3
 
 import pytest
-from corpus_fixtures import add_all, article, corpus, make_store, store_urls
+from corpus_fixtures import add_all, article, corpus, make_store, store_urls, store  # noqa: F401 (the fixture)
 
 from presswatch.corpus.export import COLUMNS
 from presswatch.errors import SearchSyntaxError
 from presswatch.store import Search, open_store
-
-
-@pytest.fixture(params=store_urls())
-def store(request, tmp_path):
-    s, cleanup = make_store(request.param, tmp_path)
-    yield s
-    cleanup()
 
 
 @pytest.fixture

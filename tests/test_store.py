@@ -1,18 +1,11 @@
 """Store contract: every backend (memory, SQLite, PostgreSQL) answers the same way."""
 import pytest
-from corpus_fixtures import add_all, article, corpus, make_store, store_urls
+from corpus_fixtures import add_all, article, corpus, make_store, store_urls, store  # noqa: F401 (the fixture)
 
 from presswatch.corpus import writer
 from presswatch.errors import SearchSyntaxError, StoreError
 from presswatch.corpus.names import query_keys
 from presswatch.store import Search, open_store
-
-
-@pytest.fixture(params=store_urls())
-def store(request, tmp_path):
-    s, cleanup = make_store(request.param, tmp_path)
-    yield s
-    cleanup()
 
 
 @pytest.fixture

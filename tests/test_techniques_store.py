@@ -3,7 +3,7 @@ after an interrupted ingest), speaker ids that follow identity changes, search b
 the counts per speaker, outlet and month. The spans are written by hand (corpus_fixtures), never
 the model's."""
 import pytest
-from corpus_fixtures import add_all, article, make_store, store_urls, technique_corpus, with_techniques
+from corpus_fixtures import add_all, article, make_store, store_urls, technique_corpus, with_techniques, store  # noqa: F401 (the fixture)
 
 from presswatch.corpus import people, writer
 from presswatch.corpus.names import query_keys
@@ -12,13 +12,6 @@ from presswatch.errors import SearchSyntaxError
 from presswatch.nlp.techniques.model import TECHNIQUES
 from presswatch.store import Search
 from presswatch.store.base import TechniqueCounts
-
-
-@pytest.fixture(params=store_urls())
-def store(request, tmp_path):
-    s, cleanup = make_store(request.param, tmp_path)
-    yield s
-    cleanup()
 
 
 @pytest.fixture

@@ -6,18 +6,10 @@ from __future__ import annotations
 import bisect
 
 from ..nlp.checkworthy import score_sentences
+from ..nlp.spans import first_holding
 from ..options import Options
 from .article import article_text
 from .base import Step
-
-
-def _containing(spans: list, starts: list, s: int, e: int):
-    """The index of the first (start, end, index) span holding [s, e), or None (spans sorted by start)."""
-    k = bisect.bisect_right(starts, s)
-    for j in range(k - 1, max(k - 4, -1), -1):  # statements rarely nest: a few back is enough
-        if spans[j][0] <= s and e <= spans[j][1]:
-            return spans[j][2]
-    return None
 
 
 def _held(spans: list, starts: list, s: int, e: int):
@@ -44,7 +36,7 @@ class CheckworthyStep(Step):
         text = article_text(doc)
         out: list[dict] = []
         for s, e, score in scored:
-            i = _containing(stated, starts, s, e) if stated else None
+            i = first_holding(stated, starts, s, e) if stated else None
             if i is None and stated:  # a sentence that holds a statement's content: the statement's
                 i = _held(stated, starts, s, e)
             out.append({"start": s, "end": e, "text": text[s:e], "score": score, "statement": i,
@@ -55,7 +47,7 @@ class CheckworthyStep(Step):
             k = bisect.bisect_right(sentences, (cs, float("inf"), 2.0)) - 1
             if 0 <= k < len(sentences) and sentences[k][1] > cs:
                 c["score"] = round(sentences[k][2], 3)
-            i = _containing(stated, starts, cs, ce) if stated else None
+            i = first_holding(stated, starts, cs, ce) if stated else None
             c["statement"], c["speaker"] = i, quotes[i].get("speaker") if i is not None else None
         floor = options.checkworthy_floor
         doc._.checkworthy = sorted((x for x, (_, _, score) in zip(out, scored) if score >= floor),

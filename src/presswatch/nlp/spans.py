@@ -76,3 +76,14 @@ class Holders:
         lo = bisect.bisect_left(self.starts, i - self.longest)
         hi = bisect.bisect_right(self.starts, i)
         return min((r for s, e, r in self.spans[lo:hi] if s <= i < e), default=None)
+
+
+def first_holding(spans: list, starts: list, s: int, e: int, back: int = 3):
+    """The label of the first (start, end, label) span holding [s, e) among the `back` spans
+    starting last before s (spans sorted by start, starts their starts), or None: statements and
+    quoted passages rarely nest, so a few back is enough and the lookup stays logarithmic."""
+    k = bisect.bisect_right(starts, s)
+    for j in range(k - 1, max(k - 1 - back, -1), -1):
+        if spans[j][0] <= s and e <= spans[j][1]:
+            return spans[j][2]
+    return None

@@ -16,7 +16,7 @@ Cost: linear in the article (a pass over the tokens, a sum of weights per token)
 from __future__ import annotations
 
 from .classify import SpanContext, span_dense, span_features, technique_probs
-from .features import token_features
+from .features import sentence_index, token_features
 from .model import TECHNIQUES, artifact, decode, token_scores
 
 __all__ = ["TECHNIQUES", "find_techniques"]
@@ -33,4 +33,5 @@ def find_techniques(doc, statements=()) -> list[dict]:
 
     def classify(i: int, j: int):
         return technique_probs(model, span_features(ctx, i, j), span_dense(doc.tensor, scores, i, j))
-    return decode(model, scores, [(t.idx, t.idx + len(t.text), t.is_punct or t.is_space) for t in doc], classify)
+    tokens = [(t.idx, t.idx + len(t.text), t.is_punct or t.is_space) for t in doc]
+    return decode(model, scores, tokens, sentence_index(doc), classify)

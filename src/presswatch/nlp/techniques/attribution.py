@@ -6,18 +6,8 @@ speaker: the outlet uses it and the statement is kept. Outside every statement i
 own voice."""
 from __future__ import annotations
 
-import bisect
-
 from ..quotemarks import find_quoted
-
-
-def _inside(regions: list, starts: list, s: int, e: int):
-    """The index of a (start, end, index) region holding [s, e) (regions sorted by start), or None."""
-    k = bisect.bisect_right(starts, s)
-    for j in range(k - 1, max(k - 4, -1), -1):  # statements rarely nest: a few back is enough
-        if regions[j][0] <= s and e <= regions[j][1]:
-            return regions[j][2]
-    return None
+from ..spans import first_holding
 
 
 def attribute(text: str, spans: list[dict], quotes: list[dict]) -> list[dict]:
@@ -30,13 +20,13 @@ def attribute(text: str, spans: list[dict], quotes: list[dict]) -> list[dict]:
     out = []
     for t in spans:
         s, e = t["start"], t["end"]
-        i = _inside(regions, starts, s, e) if regions else None
+        i = first_holding(regions, starts, s, e) if regions else None
         row = dict(t, text=text[s:e], used_by="outlet", statement=i, speaker=None, speaker_id=None)
         if i is not None:
             q = quotes[i]
             row["speaker"], row["speaker_id"] = q.get("speaker"), q.get("speaker_id")
             quoted = q["kind"] == "direct" or (q["kind"] == "mixed" and marks
-                                               and _inside(marks, mark_starts, s, e) is not None)
+                                               and first_holding(marks, mark_starts, s, e) is not None)
             if quoted:
                 row["used_by"] = "speaker"
         out.append(row)
