@@ -112,6 +112,15 @@ def test_search_statements_by_technique(filled):
     assert page.total == 1 and page.facets["speaker"][0][1:] == ("Claire Dubois", 1)
 
 
+def test_hits_and_exports_list_each_statements_techniques(filled):
+    want = {"These reckless vandals wrecked the budget": "Loaded_Language; Name_Calling,Labeling",
+            "The mayor is a puppet of the developers": "Name_Calling,Labeling",
+            "The rail line is the best project ever built": "Exaggeration,Minimisation",
+            "The audit will take a week": None}
+    assert {h["text"]: h["techniques"] for h in filled.search(Search()).hits} == want
+    assert {h["text"]: h["techniques"] for h in filled.export(Search())} == want
+
+
 @pytest.mark.parametrize("make", [lambda: Search(technique="Propaganda"), lambda: TechniqueCounts(technique="Lies"),
                                   lambda: TechniqueCounts("week"), lambda: Search(technique="Doubt", target="claims")])
 def test_a_wrong_technique_or_grouping_is_a_clear_error(filled, make):

@@ -13,10 +13,11 @@ import textwrap
 import unicodedata
 
 COLUMNS = {
-    # published: the article's date; said_*: when the statement was originally made, and on what basis
+    # published: the article's date; said_*: when the statement was originally made, and on what basis;
+    # techniques: the persuasion techniques found in the statement, "; "-separated (names hold commas)
     "statements": ("published", "speaker", "text", "outlet", "title", "url", "id", "article_id", "speaker_id",
                    "speaker_kind", "kind", "cue", "confidence", "said_date", "said_year", "said_basis",
-                   "said_text", "occasion", "cluster_id"),
+                   "said_text", "occasion", "cluster_id", "techniques"),
     "claims": ("published", "text", "kind", "verdict", "score", "speaker", "statement_id", "stated", "value",
                "qualifier", "counted", "place", "time", "cited_source", "observance", "outlet", "title", "url",
                "id", "article_id"),

@@ -190,9 +190,9 @@ class MemoryStore(Store):
         sp = self.speakers_by_id.get(s.get("speaker_id"))
         return sp["name"] if sp else s.get("speaker_name")
 
-    def _hit(self, s, target):
+    def _hit(self, s, target, used=None):
         """The row as SQL's hits give it: COLUMNS[target], the article's title and URL, the corpus
-        speaker's name and kind."""
+        speaker's name and kind, and (statements) the techniques in it (`used`: _techniques_used())."""
         if target == "articles":
             return dict({c: s.get(c) for c in COLUMNS[target]}, type="article", article_id=s["id"])
         a = self._article(s["article_id"])
@@ -201,7 +201,16 @@ class MemoryStore(Store):
         if target == "claims":
             return dict(out, type="claim", speaker=s.get("speaker_name"))
         sp = self.speakers_by_id.get(s.get("speaker_id"))
-        return dict(out, type="statement", speaker=self._speaker_name(s), speaker_kind=sp["kind"] if sp else None)
+        names = sorted((used or {}).get(s["id"], ()))
+        return dict(out, type="statement", speaker=self._speaker_name(s), speaker_kind=sp["kind"] if sp else None,
+                    techniques="; ".join(names) or None)
+
+    def _techniques_used(self) -> dict:
+        """statement id -> the set of technique names found in it."""
+        used: dict = {}
+        for t in self.t["techniques"]:
+            used.setdefault(t["statement_id"], set()).add(t["technique"])
+        return used
 
     def _matching(self, search):
         """The rows a checked search matches, in its order."""
@@ -234,7 +243,9 @@ class MemoryStore(Store):
     def search(self, search, facets=False):
         search = search.checked()
         rows = self._matching(search)
-        page = Page([self._hit(s, search.target) for s in rows[search.offset:search.offset + search.limit]], len(rows))
+        used = self._techniques_used()
+        page = Page([self._hit(s, search.target, used) for s in rows[search.offset:search.offset + search.limit]],
+                    len(rows))
         if facets:
             order = {id(x): i for i, x in enumerate(self.t[search.target])}
             sample = sorted(rows, key=lambda x: order[id(x)])[:FACET_SAMPLE]  # storage order, as SQL
@@ -246,7 +257,8 @@ class MemoryStore(Store):
     def export(self, search):
         search = search.checked(paged=False)
         rows = self._matching(search)
-        return (self._hit(s, search.target) for s in rows)
+        used = self._techniques_used()
+        return (self._hit(s, search.target, used) for s in rows)
 
     def _names(self, ids):
         return {i: self.speakers_by_id[i]["name"] for i in ids if i in self.speakers_by_id}

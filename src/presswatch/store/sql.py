@@ -25,8 +25,16 @@ SELECT_OF = {
     "claims": {"type": "'claim'", "speaker": "s.speaker_name", "title": "a.title", "url": "a.url"},
     "articles": {"type": "'article'", "article_id": "s.id"},
 }
-HIT_COLUMNS = {t: ", ".join(f"{SELECT_OF[t].get(c, 's.' + c)} AS {c}" for c in ("type",) + COLUMNS[t])
-               for t in SELECT_OF}
+# a statement's techniques, "; "-separated in name order (an index lookup per hit)
+TECHNIQUES_OF = {
+    "sqlite": "(SELECT group_concat(technique, '; ') FROM (SELECT DISTINCT technique FROM techniques tq "
+              "WHERE tq.statement_id = s.id ORDER BY technique))",
+    "postgres": "(SELECT string_agg(DISTINCT technique, '; ' ORDER BY technique) FROM techniques tq "
+                "WHERE tq.statement_id = s.id)",
+}
+HIT_COLUMNS = {dialect: {t: ", ".join(f"{dict(SELECT_OF[t], techniques=agg).get(c, 's.' + c)} AS {c}"
+                                      for c in ("type",) + COLUMNS[t]) for t in SELECT_OF}
+               for dialect, agg in TECHNIQUES_OF.items()}
 JOINS = {
     "statements": "JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id",
     "claims": "JOIN articles a ON a.id = s.article_id",
@@ -278,10 +286,10 @@ class SQLStore(Store):
         t = search.target
         if search.order == "relevance":
             from_, where, params, order, order_params = self._ranked(search)
-            return f"SELECT {HIT_COLUMNS[t]} FROM {from_} {JOINS[t]}{where} {order}", params + order_params
+            return f"SELECT {HIT_COLUMNS[self.dialect][t]} FROM {from_} {JOINS[t]}{where} {order}", params + order_params
         where, params = self._where(search)
         from_ = f"{t} s {self._hint(search, matches)} {JOINS[t]}"
-        return f"SELECT {HIT_COLUMNS[t]} FROM {from_}{where} {self._order(search)}", params
+        return f"SELECT {HIT_COLUMNS[self.dialect][t]} FROM {from_}{where} {self._order(search)}", params
 
     def search(self, search, facets=False):
         search = search.checked()
