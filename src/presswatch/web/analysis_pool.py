@@ -15,6 +15,7 @@ import multiprocessing
 import queue as queues
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from multiprocessing.connection import Connection
 from typing import Callable, Optional, TypeVar
 
 from ..errors import PresswatchError
@@ -54,19 +55,20 @@ class Worker:
     def __init__(self, options: Options):
         self.options = options
         self.process: Optional[multiprocessing.process.BaseProcess] = None
-        self.conn = None
+        self.conn: Optional[Connection] = None
 
     def start(self) -> None:
         if self.process is not None and self.process.is_alive():
             return
         ctx = multiprocessing.get_context("spawn")
-        self.conn, child = ctx.Pipe()
+        conn, child = ctx.Pipe()
+        self.conn = conn
         self.process = ctx.Process(target=_work, args=(child, self.options), daemon=True,
                                    name="presswatch-analyze")
         self.process.start()
         child.close()
         try:
-            ready = self.conn.poll(START_TIMEOUT) and self.conn.recv() == "ready"
+            ready = conn.poll(START_TIMEOUT) and conn.recv() == "ready"
         except (EOFError, OSError):  # it died while starting (its traceback is on stderr)
             ready = False
         if not ready:

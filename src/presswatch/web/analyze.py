@@ -89,8 +89,8 @@ def _own_origin(request: Request) -> str:
     return f"{request.url.scheme}://{request.url.netloc}"
 
 
-async def _checked(request: Request, settings: AnalyzeSettings) -> tuple[Pasted, dict]:
-    """The article of a POST that passed every check, with the fields sent; a FormError else."""
+async def _checked_form(request: Request, settings: AnalyzeSettings):
+    """The form of a POST that passed every check; a FormError else."""
     why = csrf.foreign_origin(request.headers, _own_origin(request))
     if why:
         raise FormError(403, f"This form was not sent from this server's own page: {why}. "
@@ -101,8 +101,7 @@ async def _checked(request: Request, settings: AnalyzeSettings) -> tuple[Pasted,
         raise FormError(403, "This form has expired or did not come from this server's page (its security "
                              "token is missing or wrong, or the server restarted since the page was opened). "
                              "The form below is fresh: send it again.")
-    values = {k: v for k, v in form.items() if isinstance(v, str) and k != csrf.FIELD}
-    return await article_of(form, settings.max_bytes), values
+    return form
 
 
 @router.post(PATH, response_class=HTMLResponse)
@@ -110,7 +109,9 @@ async def analyze_post(request: Request):
     settings: AnalyzeSettings = request.app.state.analyze
     values: dict = {}
     try:
-        pasted, values = await _checked(request, settings)
+        form = await _checked_form(request, settings)
+        values = {k: v for k, v in form.items() if isinstance(v, str) and k != csrf.FIELD}  # shown again on an error
+        pasted = await article_of(form, settings.max_bytes)
     except FormError as exc:
         return _form_page(request, exc.status, exc.message, values)
     try:

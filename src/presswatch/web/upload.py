@@ -100,10 +100,11 @@ async def article_of(form, max_bytes: int) -> Pasted:
         raise FormError(400, "give either pasted text or a file, not both; clear one of them")
     if not text and not upload:
         raise FormError(400, "nothing to analyse: paste an article's text, or choose a .txt or .html file")
-    meta, warnings = meta_of(form), []
+    meta, warnings = meta_of(form), []  # type: dict, list[str]
     try:
         if text:
             return Pasted(_pasted(text, max_bytes, meta, warnings.append), warnings)
+        assert upload is not None
         data = await upload.read(max_bytes + 1)
         return Pasted(_uploaded(upload.filename, data, max_bytes, meta, warnings.append), warnings)
     except InputError as exc:
