@@ -126,7 +126,7 @@ async def analyze_post(request: Request):
         return _form_page(request, 500, str(exc).capitalize(), values)
     if analysis.status != "ok":
         return _form_page(request, 422, f"The text could not be analysed: {analysis.error}", values)
-    return _result_page(request, pasted, analysis, stored)
+    return _result_page(request, pasted, analysis, stored, date_given=bool(values.get("published", "").strip()))
 
 
 def _analyse(app, pasted: Pasted):
@@ -141,13 +141,14 @@ def _analyse(app, pasted: Pasted):
     return analysis, stored
 
 
-def _result_page(request: Request, pasted: Pasted, analysis, stored) -> HTMLResponse:
-    """The article marked as the article page marks a stored one (pages.article_view)."""
+def _result_page(request: Request, pasted: Pasted, analysis, stored, date_given: bool) -> HTMLResponse:
+    """The article marked as the article page marks a stored one (pages.article_view); a date the
+    form did not give is said to be a guess (from the text, or by trafilatura from an HTML page)."""
     from ..corpus.rows import as_stored, to_rows
     from .pages import _render, article_view
 
     view = article_view(as_stored(to_rows(pasted.article, analysis)), links=stored is not None)
     response = _render(request, "analyze_result.html", warnings=pasted.warnings, stored=stored,
-                       origin=pasted.article.origin, **view)
+                       origin=pasted.article.origin, date_given=date_given, **view)
     _page_headers(response)
     return response
