@@ -350,16 +350,37 @@ def techniques(db, by, technique, speaker, outlet, since, until, fmt):
               help="connections per worker; past them a request gets a 503")
 @click.option("--threads", type=click.IntRange(1, 256), default=4, show_default=True,
               help="threads per worker answering requests (more only queue for Python's lock)")
-def serve(db, host, port, workers, request_timeout, timeout_keep_alive, limit_concurrency, threads):
-    """Serve the corpus read-only in a web app (search, articles, speakers, provenance, exports, JSON API)."""
+@click.option("--analyze", "analyze_page", is_flag=True,
+              help="add the /analyze page: paste a text or upload a .txt/.html file and see it analysed "
+                   "(the app's one form that posts; nothing is stored without --analyze-store)")
+@click.option("--analyze-store", is_flag=True,
+              help="with --analyze: store each analysed article in the corpus, as `presswatch ingest` does (once)")
+@click.option("--analyze-max-bytes", type=click.IntRange(1, 100_000_000), default=1_000_000, show_default=True,
+              help="with --analyze: the largest text or file accepted, in bytes (a larger one is a 413)")
+@click.option("--analyze-timeout", type=click.FloatRange(1, 3600), default=60.0, show_default=True,
+              help="with --analyze: seconds one analysis may run before it is stopped")
+@click.option("--analyze-workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="with --analyze: analyses at once per server worker (processes); 4 more may wait, then 'busy'")
+def serve(db, host, port, workers, request_timeout, timeout_keep_alive, limit_concurrency, threads,
+          analyze_page, analyze_store, analyze_max_bytes, analyze_timeout, analyze_workers):
+    """Serve the corpus read-only in a web app (search, articles, speakers, provenance, exports, JSON API);
+    with --analyze also a page to analyse one pasted or uploaded article."""
     require("web", "presswatch serve")
     from .web.serving import Limits
     from .web.serving import serve as run_server
 
     limits = Limits(workers=workers, request_timeout=request_timeout, keep_alive=timeout_keep_alive,
                     concurrency=limit_concurrency, threads=threads)
+    if analyze_store and not analyze_page:
+        _fail("serve: --analyze-store needs --analyze (the page that stores what it analyses)")
+    analyze = None
+    if analyze_page:
+        from .web.analyze import AnalyzeSettings
+        analyze = AnalyzeSettings(options=_options(), store=analyze_store, max_bytes=analyze_max_bytes,
+                                  timeout=analyze_timeout, workers=analyze_workers)
     shown = f" with {workers} workers" if workers > 1 else ""
-    run_server(_run_options(db=db).db, host, port, limits, announce=lambda url: click.echo(
+    shown += (" and /analyze" + (" (storing)" if analyze_store else "")) if analyze else ""
+    run_server(_run_options(db=db).db, host, port, limits, analyze=analyze, announce=lambda url: click.echo(
         f"presswatch: serving {url} on http://{host}:{port}/{shown}", err=True))
 
 

@@ -15,7 +15,7 @@ from ..extras import require
 from ..ingest import Warn, log_warning, read_inputs
 from ..options import DEFAULT, DEFAULT_RUN, Options
 from ..pipeline import analyze_many
-from ..records import Article
+from ..records import Analysis, Article
 from . import people, writer
 from .rows import article_id
 
@@ -81,6 +81,21 @@ def ingest(paths: Iterable[str], store, options: Options = DEFAULT, max_bytes: i
     return report
 
 
+def store_analysed(store, article: Article, analysis: Analysis, label: str) -> tuple[str, str]:
+    """Store one article analysed already, as `ingest` stores each of its articles, in a run of its
+    own named `label` (its status row included) after which who is who is recomputed. An article
+    already stored (same text, same URL) is left as it is, with no run: (status, article id)."""
+    aid = article_id(article.text, article.url)
+    if store.has_article(aid):
+        return writer.DUPLICATE, aid
+    run_id = store.start_run([label])
+    status, _ = writer.add(store, article, analysis, run_id, 0)  # DUPLICATE too if another request won
+    if status == writer.OK:
+        people.recompute(store)
+    store.finish_run(run_id, {"ok": 0, "duplicate": 0, "error": 0, status: 1})
+    return status, aid
+
+
 def _read(paths, stdin, max_bytes: int, warn: Warn):
     """The inputs in order; a `presswatch batch` output folder gives its analysed articles."""
     from ..batch.load import is_batch_output, read_output  # pyarrow is imported only to read one
@@ -93,4 +108,4 @@ def _read(paths, stdin, max_bytes: int, warn: Warn):
             yield from read_inputs([path], stdin=stdin, max_bytes=max_bytes, warn=warn, repeated_ids="error")
 
 
-__all__ = ["ingest", "Report"]
+__all__ = ["ingest", "store_analysed", "Report"]

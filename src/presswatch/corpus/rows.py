@@ -90,6 +90,18 @@ def to_rows(article: Article, analysis: Analysis, run_id: int | None = None) -> 
                 checkworthy_rows(analysis, aid, shared, ids), technique_rows(analysis, aid, known, shared, ids))
 
 
+def as_stored(rows: Rows) -> dict:
+    """The article as `Store.article` gives it back once stored, without storing it: the article row
+    with its statements, claims, checkworthy sentences and techniques, each speaker named as
+    written (no corpus speaker: who is who across articles is decided when an article is stored)."""
+    a = dict(rows.article)
+    a["statements"] = [dict(s, speaker=s["speaker_name"]) for s in rows.statements]
+    a["claims"] = [dict(c) for c in rows.claims]
+    a["checkworthy"] = [dict(c) for c in rows.checkworthy]
+    a["techniques"] = [dict(t, speaker=t["speaker_name"]) for t in rows.techniques]
+    return a
+
+
 def article_row(article: Article, analysis: Analysis, run_id: int | None = None) -> dict:
     aid = article_id(article.text, article.url)
     p = analysis.publication

@@ -53,14 +53,15 @@ def technique_marks(techniques: list[dict], only: Optional[str] = None) -> list[
             for t in techniques if only is None or t["technique"] == only]
 
 
-def marks_of(article: dict, technique: Optional[str] = None) -> list[Mark]:
-    """Every mark of a stored article; of the techniques, only `technique` where one is named."""
+def marks_of(article: dict, technique: Optional[str] = None, links: bool = True) -> list[Mark]:
+    """Every mark of a stored article; of the techniques, only `technique` where one is named.
+    Statements link to their pages unless `links` is False (an article that is not stored)."""
     out = []
     for st in article["statements"]:
         who = st.get("speaker") or "unattributed"
+        link = f"/statements/{quote(st['id'], safe='')}" if links else ""
         for s, e in json.loads(st["spans"]):
-            out.append(Mark(s, e, f"st {st['kind'] or ''}".strip(), f"{who}: {st['kind']} statement",
-                            f"/statements/{quote(st['id'], safe='')}"))
+            out.append(Mark(s, e, f"st {st['kind'] or ''}".strip(), f"{who}: {st['kind']} statement", link))
     for c in article["claims"]:
         if c["start_char"] is not None:
             verdict = c.get("verdict") or "unchecked"

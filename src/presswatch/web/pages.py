@@ -94,10 +94,17 @@ def article_page(request: Request, article_id: str, technique: str = ""):
     a = request.app.state.store.article(article_id)
     if a is None:
         raise HTTPException(404, "no article with this id")
-    body = highlight(a["text"], marks_of(a, only))
+    return _render(request, "article.html", **article_view(a, only))
+
+
+def article_view(a: dict, only: str | None = None, links: bool = True) -> dict:
+    """What article.html shows of an article as Store.article gives it (stored, or not yet: the
+    /analyze page's): the marked text, claims, the technique legend. Without `links` the page links
+    to no stored statement or article (for an article that is not stored)."""
+    body = highlight(a["text"], marks_of(a, only, links=links))
     claims = sorted(a["claims"], key=lambda c: -(c.get("score") or 0.0))  # the most check-worthy first
-    return _render(request, "article.html", a=a, body=body, url=safe_url(a["url"]), claims=claims,
-                   legend=technique_legend(a["techniques"]), only=only)
+    return {"a": a, "body": body, "url": safe_url(a["url"]), "claims": claims,
+            "legend": technique_legend(a["techniques"]), "only": only, "links": links}
 
 
 def technique_legend(techniques: list[dict]) -> list[dict]:

@@ -102,10 +102,11 @@ def worker_threads(app, threads: int):
     return app
 
 
-def worker_app(db_url: str, threads: int):
-    """The app a worker process serves: built there, with its own store connections."""
+def worker_app(db_url: str, threads: int, analyze=None):
+    """The app a worker process serves: built there, with its own store connections (and, with
+    `analyze`, its own analysis workers; the settings' token key is the same in every worker)."""
     from . import create_app
-    return worker_threads(create_app(db_url), threads)
+    return worker_threads(create_app(db_url, analyze=analyze), threads)
 
 
 def config(app: Any, host: str = "127.0.0.1", port: int = 8000, limits: Limits = Limits(),
@@ -120,17 +121,20 @@ def config(app: Any, host: str = "127.0.0.1", port: int = 8000, limits: Limits =
     return cfg
 
 
-def serve(db_url: str, host: str, port: int, limits: Limits = Limits(), announce=None) -> None:
-    """Serve the store at `db_url` until interrupted; `announce(store_url)` once it is open."""
+def serve(db_url: str, host: str, port: int, limits: Limits = Limits(), announce=None, analyze=None) -> None:
+    """Serve the store at `db_url` until interrupted; `announce(store_url)` once it is open; with
+    `analyze` (web.analyze.AnalyzeSettings) the /analyze page too."""
     from uvicorn.supervisors import Multiprocess
 
-    app = worker_app(db_url, limits.threads)  # opens the store: a missing corpus is one line, before any worker
+    app = worker_app(db_url, limits.threads, analyze)  # opens the store: a missing corpus is one line, before any worker
     if announce:
         announce(app.state.store.url)
     if limits.workers == 1:
         uvicorn.Server(config(app, host, port, limits)).run()
         return
     app.state.store.close()
+    if getattr(app.state, "write_store", None) is not None:
+        app.state.write_store.close()
     # each worker builds its own app (and store connections) from this picklable factory
-    cfg = config(partial(worker_app, db_url, limits.threads), host, port, limits, factory=True)
+    cfg = config(partial(worker_app, db_url, limits.threads, analyze), host, port, limits, factory=True)
     Multiprocess(cfg, sockets=[cfg.bind_socket()]).run()
