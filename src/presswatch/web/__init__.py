@@ -32,6 +32,9 @@ def create_app(db_url: str | None = None, store=None):
     app.add_middleware(Guard, internal_error=pages.internal_error)
     app.include_router(api.router)
     app.include_router(pages.router)
+    from . import dashboard
+    app.include_router(dashboard.router)  # the research views: /dashboard, /outlets, charts' CSV
+    templates.env.globals["outlet_link"] = dashboard.outlet_link
     pages.install_error_pages(app)
     app.router.add_event_handler("shutdown", store.close)
     return app
