@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 from html import escape
-from typing import Optional
+from typing import Optional, Sequence
 
 WIDTH = 760
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
@@ -124,7 +124,7 @@ def _grid_x(scale: list, x0: float, px: float, top: float, bottom: float, suffix
     return out
 
 
-def stacked_bars(name: str, title: str, desc: str, rows: list[tuple[str, list[float], Optional[str]]],
+def stacked_bars(name: str, title: str, desc: str, rows: Sequence[tuple[str, Sequence[float], Optional[str]]],
                  parts: list[tuple[str, str]], share: bool = False, unit: str = "statements") -> str:
     """Horizontal bars cut into parts (parts: (name, colour)); rows: (label, a value per part, link).
     `share`: every bar is 100% and each part its percentage, written inside where it fits."""
@@ -202,12 +202,13 @@ def month_columns(name: str, title: str, desc: str, months: list[str], parts: li
     py, step = (bottom - top) / scale[-1], (x1 - x0) / len(months)
     keys, key_h = legend([(p[0], p[1]) for p in parts], bottom + 32) if len(parts) > 1 else ([], 0)
     out = _open(name, title, desc, bottom + 30 + key_h) + _frame(scale, months, x0, x1, top, bottom)
+    bar = min(step * 0.8, 36)  # a lone month is a column, not a wall
     for i, month in enumerate(months):
         y = float(bottom)
         for part, colour, values in parts:
             h = values[i] * py
             if values[i]:
-                out.append(f'<rect x="{x0 + i * step + step * 0.1:.1f}" y="{y - h:.1f}" width="{step * 0.8:.1f}" '
+                out.append(f'<rect x="{x0 + (i + 0.5) * step - bar / 2:.1f}" y="{y - h:.1f}" width="{bar:.1f}" '
                            f'height="{h:.1f}" fill="{colour}"><title>{esc(month)}, {esc(part)}: {number(values[i])} '
                            f'{esc(unit)}</title></rect>')
             y -= h

@@ -104,7 +104,7 @@ def _months(rows: list[dict]) -> list[str]:
 
 def _undated(rows: list[dict], what: str = "statements") -> str:
     n = sum(r["n"] for r in rows if not r["month"])
-    return f" {n:,} undated {what} are not in the chart." if n else ""
+    return f" {n:,} undated {what if n != 1 else what[:-1]} {'are' if n != 1 else 'is'} not in the chart." if n else ""
 
 
 def _series(rows: list[dict], key: str, wanted: list, months: list[str]) -> dict:
@@ -163,7 +163,8 @@ def most_quoted(kinds: tuple, name: str, title: str) -> Callable[[Reader, View],
         return Figure(name, title, Markup(svg), ("speaker_id", "speaker", "kind", "statements"),
                       [{"speaker_id": x["speaker_id"], "speaker": x["speaker"], "kind": x["kind"], "statements": x["n"]}
                        for x in rows],
-                      f"{nobody:,} statements have no identified speaker (an unresolved “he”, “a spokesman”)." if nobody else "")
+                      f"{nobody:,} statement{'s have' if nobody != 1 else ' has'} no identified speaker (an unresolved “he”, “a spokesman”)."
+                      if nobody else "")
     return build
 
 
