@@ -161,6 +161,34 @@ def technique_corpus():
     return [a, b, c]
 
 
+def research_corpus():
+    """Four articles for the research views' counts, every number worked out by hand:
+    Daily Paper 2024-01-10: Claire Dubois twice, Marcus Feld once, a claim in Claire's first statement
+    (score 0.8) and one outside any (0.3), check-worthy sentences 0.9 (Claire's) and 0.4;
+    Wire Service 2024-02-05: Claire once, the Harbour Council (an organisation) once, a "he" no one
+    resolved once; Daily Paper 2024-02-20: Khamenei (no first name: gender unknown) once;
+    no outlet, undated: Marcus once."""
+    from presswatch.records import CheckworthySentence
+    a_art, a = article("rs-1", [("Claire Dubois", "The budget is balanced"), ("Claire Dubois", "Taxes will fall"),
+                                ("Marcus Feld", "The rail line opens in May")],
+                       title="Budget day", url="https://paper.example/rs1", published="2024-01-10", outlet="Daily Paper",
+                       claims=[("Spending rose by 4 percent", None), ("About 300 people came", None)])
+    a = replace(a, claims=(replace(a.claims[0], score=0.8, statement=0, speaker="Claire Dubois"),
+                           replace(a.claims[1], score=0.3)),
+                checkworthy=(CheckworthySentence(a.quotes[0].content[0], 0.9, 0, "Claire Dubois"),
+                             CheckworthySentence(a.quotes[2].content[0], 0.4, 2, "Marcus Feld")))
+    b_art, b = article("rs-2", [("Claire Dubois", "The harbour stays open"), ("Harbour Council", "Fees rise in June"),
+                                ("he", "Nobody asked us")],
+                       title="Harbour", url="https://wire.example/rs2", published="2024-02-05", outlet="Wire Service")
+    b = replace(b, speakers=tuple(replace(s, kind="ORG") if s.name == "Harbour Council" else s
+                                  for s in b.speakers if s.name != "he"),
+                quotes=b.quotes[:2] + (replace(b.quotes[2], speaker=None, speaker_id=None),))
+    c = article("rs-3", [("Khamenei", "The enemies will fail")], title="Speech", url="https://paper.example/rs3",
+                published="2024-02-20", outlet="Daily Paper")
+    d = article("rs-4", [("Marcus Feld", "Trains are late")], title="Undated", url="https://x.example/rs4")
+    return [(a_art, a), (b_art, b), c, d]
+
+
 @pytest.fixture(params=store_urls())
 def store(request, tmp_path):
     """Each store backend in turn (memory, SQLite, and PostgreSQL where configured), migrated and empty."""

@@ -158,7 +158,7 @@ def test_sql_migrations_recorded_and_idempotent(sql_store):
     names = [r["name"] for r in store._q("SELECT name FROM schema_migrations ORDER BY name")]
     assert names == [name for name, _ in migrations.MIGRATIONS]
     assert names == ["0001_core_tables", "0002_full_text", "0003_result_order", "0004_batch_columns",
-                     "0005_identity", "0006_checkworthy", "0007_techniques", "0008_search_targets"]
+                     "0005_identity", "0006_checkworthy", "0007_techniques", "0008_search_targets", "0009_dashboard"]
     assert store.migrate() == []
 
 
@@ -175,7 +175,7 @@ def test_store_made_before_the_batch_columns_migrates_and_keeps_its_rows(kind, t
                  ("a-old", "h", "Old text.", "{}", "2024-01-01"))
         monkeypatch.undo()
         assert store.migrate() == ["0004_batch_columns", "0005_identity", "0006_checkworthy", "0007_techniques",
-                                   "0008_search_targets"]
+                                   "0008_search_targets", "0009_dashboard"]
         old = store.article("a-old")
         assert old["text"] == "Old text." and old["chars"] is None and old["publication_year"] is None
         [(status, aid)] = add_all(store, corpus()[:1])

@@ -133,7 +133,10 @@ def test_dates_say_which_they_are(client, store):
     timeline = client.get(f"/speakers/{sid}").text
     years = re.findall(r'<div class="year">([^<]+)</div>', timeline)
     assert years and all(y == "undated" or re.fullmatch(r"\d{4}", y) for y in years)
-    assert "published 2024-03-02" in timeline
+    assert "published 2020-01-01" in timeline
+    # 1,101 statements: the page lists the first 300 in time and says where the rest are
+    assert 'id="timeline-cut"' in timeline and "The first 300 of 1,101 statements" in timeline
+    assert timeline.count('<div class="hit">') == 300
 
 
 @pytest.mark.parametrize("query, text, marked", [

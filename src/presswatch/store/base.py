@@ -118,8 +118,11 @@ class TechniqueCounts:
     outlet: Optional[str] = None
     since: Optional[str] = None
     until: Optional[str] = None
+    used_by: Optional[str] = None  # speaker | outlet: only the spans of that user
 
     def checked(self) -> "TechniqueCounts":
+        if self.used_by not in (None, "speaker", "outlet"):
+            raise SearchSyntaxError(f"used_by is speaker or outlet, not {self.used_by!r}")
         if self.by not in COUNT_BY:
             raise SearchSyntaxError(f"cannot count techniques by {self.by!r}; count by one of: {', '.join(COUNT_BY)}")
         dates = checked_dates(self.since, self.until)
@@ -134,6 +137,81 @@ COUNT_COLUMNS = ("technique", "used_by_speaker", "used_by_outlet", "total")
 
 def count_columns(by: str) -> tuple:
     return COUNT_KEYS[by] + COUNT_COLUMNS
+
+
+
+# statement counts (the research views): what a row is grouped by, and the columns each brings
+STATEMENT_KEYS = {"speaker": ("speaker_id", "speaker", "kind", "gender", "gender_basis"),
+                  "gender": ("kind", "gender", "gender_basis"), "outlet": ("outlet",), "month": ("month",)}
+CHECKWORTHY_FLOOR = 0.5  # a claim or sentence at this score or above counts as check-worthy
+
+
+@dataclass(frozen=True)
+class StatementCounts:
+    """How many statements per speaker (or per speaker gender), outlet or publication month, or per
+    pair of them: by=("speaker", "month"). Filters: outlet, since/until (published, as in Search) and
+    `speakers` (ids: only their statements). A statement without a corpus speaker, an outlet or a date
+    counts in a bucket whose key is None."""
+    by: tuple = ("speaker",)
+    outlet: Optional[str] = None
+    since: Optional[str] = None
+    until: Optional[str] = None
+    speakers: tuple = ()
+
+    def checked(self) -> "StatementCounts":
+        by = (self.by,) if isinstance(self.by, str) else tuple(self.by)
+        wrong = [b for b in by if b not in STATEMENT_KEYS]
+        if wrong or not by or len(set(by)) < len(by) or {"speaker", "gender"} <= set(by):
+            raise SearchSyntaxError(f"cannot count statements by {', '.join(by) or 'nothing'}; count by one or two "
+                                    f"of: {', '.join(STATEMENT_KEYS)} (not speaker and gender together)")
+        dates = checked_dates(self.since, self.until)
+        return replace(self, by=by, outlet=(self.outlet or "").strip() or None, since=dates["since"],
+                       until=dates["until"], speakers=tuple(self.speakers))
+
+    @property
+    def columns(self) -> tuple:
+        """The columns of a row: each group's, then n."""
+        keys: tuple = ()
+        for b in self.checked().by:
+            keys += tuple(k for k in STATEMENT_KEYS[b] if k not in keys)
+        return keys + ("n",)
+
+
+@dataclass(frozen=True)
+class ClaimCounts:
+    """Claims per outlet or month: all of them, the check-worthy ones (score >= floor), and the
+    check-worthy sentences (the checkworthy table, score >= floor). `speaker`: an id; only the claims
+    and sentences inside that speaker's statements."""
+    by: str = "outlet"  # outlet | month
+    floor: float = CHECKWORTHY_FLOOR
+    outlet: Optional[str] = None
+    since: Optional[str] = None
+    until: Optional[str] = None
+    speaker: Optional[str] = None
+
+    def checked(self) -> "ClaimCounts":
+        if self.by not in ("outlet", "month"):
+            raise SearchSyntaxError(f"cannot count claims by {self.by!r}; count by outlet or month")
+        if not 0.0 <= self.floor <= 1.0:
+            raise SearchSyntaxError(f"a check-worthiness floor is between 0 and 1, not {self.floor}")
+        dates = checked_dates(self.since, self.until)
+        return replace(self, outlet=(self.outlet or "").strip() or None, since=dates["since"], until=dates["until"],
+                       speaker=(self.speaker or "").strip() or None)
+
+
+CLAIM_COUNT_COLUMNS = ("claims", "checkworthy_claims", "checkworthy_sentences")
+
+
+def claim_count_key(by: str):
+    """The order of claim count rows (ClaimCounts): months in order, outlets the most check-worthy first."""
+    if by == "month":
+        return lambda r: (r["month"] is None, r["month"] or "")
+    return lambda r: (-r["checkworthy_claims"], -r["claims"], r["outlet"] is None, r["outlet"] or "")
+
+
+def count_sort_key(keys: tuple):
+    """The order of count rows: the most first, then each key (None last), as the SQL stores order."""
+    return lambda r: (-r["n"],) + tuple((r[k] is None, r[k] if r[k] is not None else "") for k in keys)
 
 
 @dataclass
@@ -269,6 +347,17 @@ class Store(ABC):
         used by the speaker, by the outlet, and in all; the most used first (months in order)."""
 
     @abstractmethod
+    def statement_counts(self, counts: StatementCounts) -> list[dict]:
+        """Rows of counts.columns: per group, n statements; the most first, then by the keys (None
+        last). A speaker group brings the corpus speaker's name, kind, gender and its basis (all
+        None for the statements of no corpus speaker); a gender group those three alone."""
+
+    @abstractmethod
+    def claim_counts(self, counts: ClaimCounts) -> list[dict]:
+        """Rows of (counts.by, *CLAIM_COUNT_COLUMNS): outlets the most check-worthy claims first (then
+        the most claims, then by name, None last), months in order (None last)."""
+
+    @abstractmethod
     def export(self, search: Search) -> Iterator[dict]:
         """Every match of `search` (its limit and offset ignored), in its order, with the columns of
         corpus.export.COLUMNS[target], read a chunk at a time: nothing holds the whole result. The
@@ -279,8 +368,9 @@ class Store(ABC):
         """The article row with "statements", "claims", "checkworthy" and "techniques" lists, or None."""
 
     @abstractmethod
-    def speaker(self, speaker_id: str) -> Optional[dict]:
-        """The speaker with "names" (variants) and "statements" (oldest first), or None."""
+    def speaker(self, speaker_id: str, limit: Optional[int] = None) -> Optional[dict]:
+        """The speaker with "names" (variants), "statements" (oldest first; the first `limit` where
+        given) and "statement_total" (all of them), or None."""
 
     def speaker_name(self, speaker_id: str) -> Optional[str]:
         """The corpus speaker's name, or None when there is no such speaker."""

@@ -11,7 +11,8 @@ from ..corpus.export import COLUMNS
 from ..corpus.names import fold
 from ..corpus.rows import ARTICLE_SPEAKER_COLUMNS, article_speaker_row
 from . import migrations
-from .base import COUNT_KEYS, Page, Store, TechniqueCounts
+from .base import (COUNT_KEYS, ClaimCounts, Page, StatementCounts, Store, TechniqueCounts, claim_count_key,
+                   count_sort_key)
 from .sql import FACET_SAMPLE, count_facets
 
 
@@ -286,7 +287,7 @@ class MemoryStore(Store):
         if counts.speaker:
             ids = set(self.speaker_ids(counts))
             rows = [t for t in rows if t["speaker_id"] in ids]
-        for col, value in (("technique", counts.technique), ("outlet", counts.outlet)):
+        for col, value in (("technique", counts.technique), ("outlet", counts.outlet), ("used_by", counts.used_by)):
             if value is not None:
                 rows = [t for t in rows if t[col] == value]
         if counts.since:
@@ -303,7 +304,46 @@ class MemoryStore(Store):
                     total=a + b) for key, (a, b) in groups.items()]
         return sorted(out, key=_count_order(counts.by))
 
-    def speaker(self, speaker_id):
+    def _in_period(self, rows, outlet, since, until):
+        return [r for r in rows if (outlet is None or r["outlet"] == outlet)
+                and (since is None or (r["published"] and r["published"] >= since))
+                and (until is None or (r["published"] and r["published"] <= until))]
+
+    def statement_counts(self, counts: StatementCounts) -> list[dict]:
+        counts = counts.checked()
+        rows = self._in_period(self.t["statements"], counts.outlet, counts.since, counts.until)
+        if counts.speakers:
+            rows = [s for s in rows if s["speaker_id"] in set(counts.speakers)]
+        keys = counts.columns[:-1]
+        n: Counter = Counter()
+        for s in rows:
+            sp = self.speakers_by_id.get(s["speaker_id"]) or {}
+            values = {"speaker_id": s["speaker_id"], "speaker": sp.get("name"), "kind": sp.get("kind"),
+                      "gender": sp.get("gender"), "gender_basis": sp.get("gender_basis"), "outlet": s["outlet"],
+                      "month": (s["published"] or "")[:7] or None}
+            n[tuple(values[k] for k in keys)] += 1
+        out = [dict(zip(keys, key), n=v) for key, v in n.items()]
+        return sorted(out, key=count_sort_key(keys))
+
+    def claim_counts(self, counts: ClaimCounts) -> list[dict]:
+        counts = counts.checked()
+        mine = {s["id"] for s in self.t["statements"] if s["speaker_id"] == counts.speaker} if counts.speaker else None
+        out: dict = {}
+        for table in ("claims", "checkworthy"):
+            for x in self._in_period(self.t[table], counts.outlet, counts.since, counts.until):
+                if mine is not None and x.get("statement_id") not in mine:
+                    continue
+                k = x["outlet"] if counts.by == "outlet" else ((x["published"] or "")[:7] or None)
+                row = out.setdefault(k, {counts.by: k, "claims": 0, "checkworthy_claims": 0, "checkworthy_sentences": 0})
+                worthy = (x.get("score") or 0.0) >= counts.floor if x.get("score") is not None else False
+                if table == "claims":
+                    row["claims"] += 1
+                    row["checkworthy_claims"] += worthy
+                else:
+                    row["checkworthy_sentences"] += worthy
+        return sorted(out.values(), key=claim_count_key(counts.by))
+
+    def speaker(self, speaker_id, limit=None):
         sp = self.speakers_by_id.get(speaker_id)
         if sp is None:
             return None
@@ -312,7 +352,8 @@ class MemoryStore(Store):
         rows = [self._statement(s) for s in self.t["statements"] if s["speaker_id"] == speaker_id]
         when = lambda s: s["said_date"] or s["published"]  # noqa: E731
         sp["statements"] = sorted(rows, key=lambda s: (when(s) is None, when(s) or "",
-                                                       self._article(s["article_id"])["n"], s["seq"]))
+                                                       self._article(s["article_id"])["n"], s["seq"]))[:limit]
+        sp["statement_total"] = len(rows)
         return sp
 
     def speakers(self, limit=200):

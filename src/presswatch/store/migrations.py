@@ -202,6 +202,22 @@ CREATE INDEX articles_order ON articles (published DESC NULLS LAST, id);
 """ + _EARLIEST,
 }
 
+# the research views' counts (Store.statement_counts, technique_counts, claim_counts) read covering
+# indexes instead of the rows: per outlet and month (an expression index, the month as the counts
+# write it), per speaker and outlet either way round, techniques per outlet and per speaker, claims
+# and check-worthy sentences per outlet and per statement (a speaker's claims)
+DASHBOARD = """
+CREATE INDEX statements_outlet_month ON statements (outlet, SUBSTR(published, 1, 7), published);
+CREATE INDEX statements_speaker_outlet ON statements (speaker_id, outlet, published);
+CREATE INDEX statements_outlet_speaker ON statements (outlet, speaker_id, published);
+CREATE INDEX techniques_outlet ON techniques (outlet, published, technique, used_by);
+CREATE INDEX techniques_speaker_counts ON techniques (speaker_id, speaker_name, technique, used_by, published, outlet);
+CREATE INDEX claims_outlet ON claims (outlet, published, score);
+CREATE INDEX claims_statement ON claims (statement_id);
+CREATE INDEX checkworthy_outlet ON checkworthy (outlet, published, score);
+CREATE INDEX checkworthy_statement ON checkworthy (statement_id);
+"""
+
 MIGRATIONS = [
     ("0001_core_tables", CORE),
     ("0002_full_text", FULL_TEXT),
@@ -211,6 +227,7 @@ MIGRATIONS = [
     ("0006_checkworthy", CHECKWORTHY),
     ("0007_techniques", TECHNIQUES),
     ("0008_search_targets", SEARCH_TARGETS),
+    ("0009_dashboard", DASHBOARD),
 ]
 
 TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

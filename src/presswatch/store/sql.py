@@ -15,7 +15,7 @@ from ..corpus.rows import (ARTICLE_COLUMNS, ARTICLE_SPEAKER_COLUMNS as ARTICLE_S
 from ..corpus.export import COLUMNS
 from ..errors import SearchSyntaxError
 from . import migrations
-from .base import Page, Search, Store, TechniqueCounts
+from .base import ClaimCounts, Page, Search, StatementCounts, Store, TechniqueCounts, claim_count_key
 
 # a hit (and an export row) holds corpus.export.COLUMNS[target]: each column is the searched row's
 # own (s.col) unless named here
@@ -375,20 +375,77 @@ class SQLStore(Store):
             conds.append(f"t.speaker_id IN ({', '.join('?' * len(wanted))})")
             params += wanted
         for col, op, value in (("technique", "=", counts.technique), ("outlet", "=", counts.outlet),
+                               ("used_by", "=", counts.used_by),
                                ("published", ">=", counts.since), ("published", "<=", counts.until)):
             if value is not None:
                 conds.append(f"t.{col} {op} ?")
                 params.append(value)
         where = (" WHERE " + " AND ".join(conds)) if conds else ""
         shown, grouped = COUNT_GROUPS[counts.by]
+        sums = ("SUM(CASE WHEN t.used_by = 'speaker' THEN 1 ELSE 0 END) AS used_by_speaker, "
+                "SUM(CASE WHEN t.used_by = 'speaker' THEN 0 ELSE 1 END) AS used_by_outlet, COUNT(*) AS total")
+        if counts.by == "speaker":  # counted per speaker id first (an index scan), then the few groups joined
+            sql = ("SELECT t.speaker_id AS speaker_id, COALESCE(sp.name, t.speaker_name) AS speaker, t.technique AS "
+                   "technique, CAST(SUM(t.used_by_speaker) AS BIGINT) AS used_by_speaker, CAST(SUM(t.used_by_outlet) "
+                   "AS BIGINT) AS used_by_outlet, CAST(SUM(t.total) AS BIGINT) AS total FROM (SELECT t.speaker_id, "
+                   f"t.speaker_name, t.technique, {sums} FROM techniques t{where} GROUP BY t.speaker_id, "
+                   "t.speaker_name, t.technique) t LEFT JOIN speakers sp ON sp.id = t.speaker_id "
+                   f"GROUP BY {grouped}t.technique {COUNT_ORDER[counts.by]}")
+        else:
+            sql = f"SELECT {shown}t.technique AS technique, {sums} FROM techniques t{where} GROUP BY {grouped}t.technique " \
+                  f"{COUNT_ORDER[counts.by]}"
         with self.snapshot():
-            return self._q(f"SELECT {shown}t.technique AS technique, "
-                           "SUM(CASE WHEN t.used_by = 'speaker' THEN 1 ELSE 0 END) AS used_by_speaker, "
-                           "SUM(CASE WHEN t.used_by = 'speaker' THEN 0 ELSE 1 END) AS used_by_outlet, "
-                           "COUNT(*) AS total FROM techniques t LEFT JOIN speakers sp ON sp.id = t.speaker_id"
-                           f"{where} GROUP BY {grouped}t.technique {COUNT_ORDER[counts.by]}", tuple(params))
+            return self._q(sql, tuple(params))
 
-    def speaker(self, speaker_id):
+    def statement_counts(self, counts: StatementCounts) -> list[dict]:
+        """Counted in two steps: statements grouped by speaker id (and outlet, month) on the indexes of
+        0009, then that small result joined to the speakers (and regrouped by gender)."""
+        counts = counts.checked()
+        conds, params = _filters("s", counts.outlet, counts.since, counts.until)
+        if counts.speakers:
+            conds.append(f"s.speaker_id IN ({', '.join('?' * len(counts.speakers))})")
+            params += list(counts.speakers)
+        where = (" WHERE " + " AND ".join(conds)) if conds else ""
+        inner = [c for b, c in (("speaker", "s.speaker_id AS speaker_id"), ("gender", "s.speaker_id AS speaker_id"),
+                                ("outlet", "s.outlet AS outlet"), ("month", "SUBSTR(s.published, 1, 7) AS month"))
+                 if b in counts.by]
+        outer = [c for b, c in (("outlet", "c.outlet"), ("month", "c.month")) if b in counts.by]
+        person = ["sp.kind AS kind", "sp.gender AS gender", "sp.gender_basis AS gender_basis"]
+        sql = f"SELECT {', '.join(inner)}, COUNT(*) AS n FROM statements s{where} GROUP BY {', '.join(str(i + 1) for i in range(len(inner)))}"
+        if "speaker" in counts.by:
+            sql = (f"SELECT {', '.join(['c.speaker_id', 'sp.name AS speaker'] + person + outer)}, c.n AS n "
+                   f"FROM ({sql}) c LEFT JOIN speakers sp ON sp.id = c.speaker_id")
+        elif "gender" in counts.by:
+            groups = ["sp.kind", "sp.gender", "sp.gender_basis"] + outer
+            sql = (f"SELECT {', '.join(person + outer)}, CAST(SUM(c.n) AS BIGINT) AS n FROM ({sql}) c "
+                   f"LEFT JOIN speakers sp ON sp.id = c.speaker_id GROUP BY {', '.join(groups)}")
+        keys = counts.columns[:-1]
+        order = ", ".join(f"{k} NULLS LAST" for k in keys)
+        with self.snapshot():
+            return self._q(f"SELECT * FROM ({sql}) r ORDER BY n DESC, {order}", tuple(params))
+
+    def claim_counts(self, counts: ClaimCounts) -> list[dict]:
+        counts = counts.checked()
+        key = "outlet" if counts.by == "outlet" else "SUBSTR(x.published, 1, 7)"
+        out: dict = {}
+        with self.snapshot():
+            for table, score in (("claims", "x.score"), ("checkworthy", "x.score")):
+                conds, params = _filters("x", counts.outlet, counts.since, counts.until)
+                if counts.speaker:
+                    conds.append("x.statement_id IN (SELECT id FROM statements WHERE speaker_id = ?)")
+                    params.append(counts.speaker)
+                where = (" WHERE " + " AND ".join(conds)) if conds else ""
+                for r in self._q(f"SELECT {key} AS k, COUNT(*) AS n, SUM(CASE WHEN {score} >= ? THEN 1 ELSE 0 END) AS w "
+                                 f"FROM {table} x{where} GROUP BY {key}", (counts.floor, *params)):
+                    row = out.setdefault(r["k"], {counts.by: r["k"], "claims": 0, "checkworthy_claims": 0,
+                                                  "checkworthy_sentences": 0})
+                    if table == "claims":
+                        row["claims"], row["checkworthy_claims"] = r["n"], int(r["w"] or 0)
+                    else:
+                        row["checkworthy_sentences"] = int(r["w"] or 0)
+        return sorted(out.values(), key=claim_count_key(counts.by))
+
+    def speaker(self, speaker_id, limit=None):
         with self.snapshot():
             sp = self._one("SELECT id, name, kind, statements, gender, gender_basis, roles, wikidata FROM speakers "
                            "WHERE id = ?", (speaker_id,))
@@ -400,7 +457,10 @@ class SQLStore(Store):
                 f"SELECT {self._STATEMENT}, a.title, a.url FROM statements s JOIN articles a ON a.id = s.article_id "
                 "LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.speaker_id = ? "
                 "ORDER BY (COALESCE(s.said_date, s.published) IS NULL), COALESCE(s.said_date, s.published), "
-                "a.n, s.seq", (speaker_id,))
+                "a.n, s.seq" + (" LIMIT ?" if limit is not None else ""),
+                (speaker_id,) + ((limit,) if limit is not None else ()))
+            sp["statement_total"] = len(sp["statements"]) if limit is None else self._one(
+                "SELECT COUNT(*) AS n FROM statements WHERE speaker_id = ?", (speaker_id,))["n"]
         return sp
 
     def speaker_name(self, speaker_id):
@@ -436,3 +496,13 @@ class SQLStore(Store):
         with self.snapshot():
             return {t: self._one(f"SELECT COUNT(*) AS n FROM {t}")["n"]
                     for t in ("articles", "statements", "speakers", "claims")}
+
+
+def _filters(alias: str, outlet, since, until) -> tuple[list, list]:
+    """The outlet and publication-date conditions on rows `alias`, and their parameters."""
+    conds, params = [], []
+    for col, op, value in (("outlet", "=", outlet), ("published", ">=", since), ("published", "<=", until)):
+        if value is not None:
+            conds.append(f"{alias}.{col} {op} ?")
+            params.append(value)
+    return conds, params

@@ -43,6 +43,9 @@ def create_app(db_url: str | None = None, store=None, analyze=None):
         if write_store is not None and write_store is not store:
             app.router.add_event_handler("shutdown", write_store.close)
     app.include_router(pages.router)
+    from . import dashboard
+    app.include_router(dashboard.router)  # the research views: /dashboard, /outlets, charts' CSV
+    templates.env.globals["outlet_link"] = dashboard.outlet_link
     pages.install_error_pages(app)
     app.router.add_event_handler("shutdown", store.close)
     return app

@@ -127,10 +127,12 @@ def speakers_page(request: Request):
 
 @router.get("/speakers/{speaker_id}", response_class=HTMLResponse)
 def speaker_page(request: Request, speaker_id: str):
-    sp = request.app.state.store.speaker(speaker_id)
+    from .dashboard import TABLE_ROWS, TIMELINE, speaker_figures
+    sp = request.app.state.store.speaker(speaker_id, limit=TIMELINE)
     if sp is None:
         raise HTTPException(404, "no speaker with this id")
-    return _render(request, "speaker.html", sp=sp)
+    return _render(request, "speaker.html", sp=sp, figures=speaker_figures(request.app.state.store, sp["id"]),
+                   table_rows=TABLE_ROWS)
 
 
 @router.get("/statements/{statement_id}", response_class=HTMLResponse)
