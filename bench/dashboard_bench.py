@@ -26,6 +26,7 @@ import time
 sys.path.insert(0, os.path.dirname(__file__))
 
 from corpus_bench import OUTLETS, percentile  # noqa: E402
+from speed import machine  # noqa: E402
 
 TECHNIQUES = ["Loaded_Language", "Name_Calling,Labeling", "Doubt", "Exaggeration,Minimisation", "Flag-Waving",
               "Appeal_to_fear-prejudice", "Repetition", "Slogans"]
@@ -135,6 +136,8 @@ def main():
             store.close()
         store = build(args.db, args.statements)
     top = [s["id"] for s in store.speakers(50)]
+    m = machine()
+    print(f"machine: {m['platform']}; {m['cpu']}; {m['cores']} cores; python {m['python']}; spacy {m['spacy']}")
     print(f"store: {json.dumps(store.stats())}; most quoted speaker: {store.speakers(1)[0]['statements']} statements")
     store.close()
     rng = random.Random(3)
