@@ -138,3 +138,9 @@ def test_speaker_and_outlet_pages(client):
     volume = rows_of(client.get("/dashboard.csv", params={"view": "outlet", "outlet": "Daily Paper", "chart": "outlet-months"}))
     assert volume == [{"month": "2024-01", "statements": "3"}, {"month": "2024-02", "statements": "1"}]
     assert "Daily Paper" in client.get("/outlets").text
+
+
+def test_a_count_of_one_is_singular():
+    from presswatch.web.charts import counted
+    assert counted(1, "statements") == "1 statement" and counted(2, "spans") == "2 spans"
+    assert counted(1234, "claims") == "1,234 claims" and counted(1, "of them") == "1 of them"

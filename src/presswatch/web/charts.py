@@ -75,6 +75,11 @@ def number(v: float) -> str:
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.1f}"
 
 
+def counted(v: float, unit: str) -> str:
+    """"1 statement", "2 statements": the unit (a plural in -s) singular for exactly one."""
+    return f"{number(v)} {unit[:-1] if v == 1 and unit.endswith('s') else unit}"
+
+
 def _link(text: str, href: Optional[str]) -> str:
     return f'<a href="{esc(href)}">{text}</a>' if href else text
 
@@ -104,7 +109,7 @@ def bar_chart(name: str, title: str, desc: str, bars: list[Bar], unit: str = "st
     for k, b in enumerate(bars):
         y = top + k * row
         w = b.value * px
-        out.append(f'<g><title>{esc(b.label)}: {number(b.value)} {esc(unit)}</title>'
+        out.append(f'<g><title>{esc(b.label)}: {esc(counted(b.value, unit))}</title>'
                    + _link(f'<text class="label" x="{label_w}" y="{y + 16}" text-anchor="end" fill="{INK}">'
                            f'{esc(fit(b.label, label_w - 10))}</text>', b.href)
                    + f'<rect x="{x0}" y="{y + 4}" width="{w:.1f}" height="{row - 8}" fill="{colour}"/>'
@@ -147,7 +152,7 @@ def stacked_bars(name: str, title: str, desc: str, rows: Sequence[tuple[str, Seq
             if v <= 0:
                 continue
             pct = 100 * v / total
-            out.append(f'<g><title>{esc(label)}, {esc(part)}: {number(v)} {esc(unit)} ({pct:.0f}%)</title>'
+            out.append(f'<g><title>{esc(label)}, {esc(part)}: {esc(counted(v, unit))} ({pct:.0f}%)</title>'
                        f'<rect x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="{row - 8}" fill="{colour}"/>'
                        + (f'<text class="inbar" x="{x + w / 2:.1f}" y="{y + 17}" text-anchor="middle" fill="#ffffff">'
                           f'{pct:.0f}%</text>' if share and w >= 34 else "") + "</g>")
@@ -209,8 +214,8 @@ def month_columns(name: str, title: str, desc: str, months: list[str], parts: li
             h = values[i] * py
             if values[i]:
                 out.append(f'<rect x="{x0 + (i + 0.5) * step - bar / 2:.1f}" y="{y - h:.1f}" width="{bar:.1f}" '
-                           f'height="{h:.1f}" fill="{colour}"><title>{esc(month)}, {esc(part)}: {number(values[i])} '
-                           f'{esc(unit)}</title></rect>')
+                           f'height="{h:.1f}" fill="{colour}"><title>{esc(month)}, {esc(part)}: '
+                           f'{esc(counted(values[i], unit))}</title></rect>')
             y -= h
     out += keys + ["</svg>"]
     return "\n".join(out)
@@ -232,7 +237,7 @@ def month_lines(name: str, title: str, desc: str, months: list[str], series: lis
                    f'points="{" ".join(f"{x:.1f},{y:.1f}" for x, y in points)}"/>')
         if len(months) <= 36:
             out += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}"><title>{esc(label)}, {esc(m)}: '
-                    f'{number(v)} {esc(unit)}</title></circle>' for (x, y), m, v in zip(points, months, values)]
+                    f'{esc(counted(v, unit))}</title></circle>' for (x, y), m, v in zip(points, months, values)]
         out.append("</g>")
     out += keys + ["</svg>"]
     return "\n".join(out)
