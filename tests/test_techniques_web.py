@@ -116,6 +116,25 @@ def test_article_page_shows_one_technique(client, store):
     assert r.status_code == 400 and "no technique is called" in r.text
 
 
+def test_article_page_shows_the_spans_of_a_confidence_or_more(client, store):
+    aid = article_of(store, "vandals")  # reckless vandals 0.81, wrecked 0.64, best project 0.72, disastrous 0.9
+    def spans(params):
+        page = client.get(f"/articles/{aid}", params=params)
+        assert page.status_code == 200
+        return re.findall(r'<td>([^<]*)</td><td>[^<]*</td><td>[^<]*</td><td>(0\.\d\d)</td>', page.text), page.text
+    every, _ = spans({})
+    high, page = spans({"min": "0.75"})
+    assert len(every) == 4 and sorted(c for _, c in high) == ["0.81", "0.90"]
+    assert "<b>≥ 0.3</b>" not in page and 'href="/articles/' in page.split('id="confidence-floor"')[1]
+    assert "min=0.75" in page.split('id="technique-legend"')[1].split("</ul>")[0]  # the legend keeps the floor
+    one, _ = spans({"min": "0.75", "technique": "Loaded_Language"})
+    assert [c for _, c in one] == ["0.90"]
+    assert "No technique span reaches" in client.get(f"/articles/{aid}", params={"min": "0.95"}).text
+    for bad in ("lots", "2", "-0.1"):
+        r = client.get(f"/articles/{aid}", params={"min": bad})
+        assert r.status_code == 400 and "a number from 0 to 1" in r.text
+
+
 def test_technique_text_is_escaped_and_overlaps_stay_flat(client, store):
     page = client.get(f"/articles/{article_of(store, 'traitors')}").text
     assert "<script" not in page.lower() and not re.search(r"<[^>]+\son\w+\s*=", page, re.I)

@@ -85,29 +85,50 @@ def _export_link(params: dict, fmt: str) -> str:
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, article_id: str, technique: str = ""):
-    """The article with every mark; `technique` (PTC's name) shows that technique's spans alone."""
+def article_page(request: Request, article_id: str, technique: str = "", min_confidence: str = Query("", alias="min")):
+    """The article with every mark; `technique` (PTC's name) shows that technique's spans alone,
+    `min` (0-1) only the technique spans of that confidence or more."""
     try:
         only = checked_technique(technique)
     except SearchSyntaxError as exc:
         raise HTTPException(400, str(exc)) from None
+    floor = _confidence_floor(min_confidence)
     a = request.app.state.store.article(article_id)
     if a is None:
         raise HTTPException(404, "no article with this id")
-    return _render(request, "article.html", **article_view(a, only))
+    if floor:
+        a = dict(a, techniques=[t for t in a["techniques"] if t["confidence"] >= floor])
+    return _render(request, "article.html", **article_view(a, only, floor=floor))
 
 
-def article_view(a: dict, only: str | None = None, links: bool = True) -> dict:
+CONFIDENCE_FLOORS = (0.1, 0.2, 0.3)  # the choices the article page links to (any 0-1 value works)
+
+
+def _confidence_floor(given: str) -> float:
+    """The `min` parameter as a number from 0 to 1 (empty: 0), or a 400 saying how to write it."""
+    try:
+        value = float(given) if given.strip() else 0.0
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:
+        raise HTTPException(400, f"min={given!r}: give the lowest confidence to show, a number from 0 to 1")
+    return value
+
+
+def article_view(a: dict, only: str | None = None, links: bool = True, floor: float = 0.0) -> dict:
     """What article.html shows of an article as Store.article gives it (stored, or not yet: the
-    /analyze page's): the marked text, claims, the technique legend. Without `links` the page links
-    to no stored statement or article (for an article that is not stored)."""
+    /analyze page's): the marked text, claims, the technique legend (its links keep `floor`, the
+    confidence the techniques were filtered at). Without `links` the page links to no stored
+    statement or article (for an article that is not stored)."""
     body = highlight(a["text"], marks_of(a, only, links=links))
     claims = sorted(a["claims"], key=lambda c: -(c.get("score") or 0.0))  # the most check-worthy first
     return {"a": a, "body": body, "url": safe_url(a["url"]), "claims": claims,
-            "legend": technique_legend(a["techniques"]), "only": only, "links": links}
+            "legend": technique_legend(a["techniques"], floor), "only": only, "links": links, "floor": floor,
+            "floors": [(f, "?" + urlencode({k: v for k, v in (("technique", only), ("min", f)) if v}))
+                       for f in (0.0,) + CONFIDENCE_FLOORS]}
 
 
-def technique_legend(techniques: list[dict]) -> list[dict]:
+def technique_legend(techniques: list[dict], floor: float = 0.0) -> list[dict]:
     """Per technique found in the article, the most used first: its class, name, definition and
     the spans used by the speaker (in direct quotes) and by the outlet (its own wording)."""
     counts: dict = {}
@@ -116,7 +137,8 @@ def technique_legend(techniques: list[dict]) -> list[dict]:
         n[0 if t["used_by"] == "speaker" else 1] += 1
     rows = [{"technique": name, "label": label(name), "cls": technique_class(name),
              "definition": DEFINITIONS.get(name, ""), "speaker": a, "outlet": b, "total": a + b,
-             "link": "?" + urlencode({"technique": name})} for name, (a, b) in counts.items()]
+             "link": "?" + urlencode({"technique": name, **({"min": floor} if floor else {})})}
+            for name, (a, b) in counts.items()]
     return sorted(rows, key=lambda r: (-r["total"], r["technique"]))
 
 
