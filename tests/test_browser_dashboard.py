@@ -7,7 +7,7 @@ import os
 
 import pytest
 from corpus_fixtures import add_all, corpus, hostile, research_corpus, technique_corpus
-from test_browser import ARGS, CHROMIUM, _shot
+from test_browser import CHROMIUM, _shot, browser  # noqa: F401 (the fixture)
 from web_server import running
 
 if not os.environ.get("PRESSWATCH_REQUIRE_BROWSER"):
@@ -26,15 +26,6 @@ def server(tmp_path_factory):
         add_all(store, research_corpus() + corpus() + technique_corpus() + [hostile()])
     with running(create_app(url)) as port:
         yield f"http://127.0.0.1:{port}"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
 
 
 @pytest.fixture
