@@ -7,7 +7,8 @@
 in quotes). The tagger (model.py) scores every token; a span is a run of tokens scoring high for
 "any technique", its technique the span classifier's (classify.py), its confidence calibrated.
 Spans of different techniques may overlap, as PTC's do. Trained by
-scripts/train_techniques.py on PTC train (tuned on dev); the artifact holds feature names and
+scripts/train_techniques.py on PTC train (decoding and calibration from 5-fold cross-validation on
+train; dev is only scored); the artifact holds feature names and
 weights, never a text.
 
 A label marks rhetoric, not falsehood, and the same model reads every outlet and speaker.
