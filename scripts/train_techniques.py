@@ -7,19 +7,24 @@
 Every article of ../shared/eval/data/ptc/{train,dev}.jsonl is read by presswatch's own pipeline
 (its statements are features), and every token gets the features of
 presswatch.nlp.techniques.features plus spaCy's contextual vector (doc.tensor). A token is
-labelled with each technique whose gold span covers at least half of it. Per technique, a
-logistic model (AdaGrad, L2, minibatches; one weight row per feature seen `--min-count` times)
-is trained on train.
-- Thresholds: 5-fold cross-validation on train; each technique's threshold is the one that gives
-  it the best FLC F1 on the out-of-fold predictions (the shared scorer's own measure).
-- Calibration: Platt scaling of a span's mean token score to "this span overlaps PTC's span of
-  its technique by at least half", fitted on the out-of-fold spans (per technique where it has 40
-  spans, else all techniques together); the expected calibration error and Brier score are
-  measured with each fold's spans calibrated on the other folds' only.
-- Reports: SI and FLC F1 with ../shared/eval/score_techniques.py on dev (the shipped model) and
-  on train out-of-fold, per technique; the calibration figures.
+labelled with each technique whose gold span covers at least half of it, and with "any
+technique" where one does. Per head (14 techniques and "any"), a logistic model (AdaGrad, L2,
+minibatches; one weight row per feature seen `--min-count` times) is trained on train.
+- Decoding: 5-fold cross-validation on train; the run settings of the "any" head (low, high,
+  gap) are the ones with the best SI F1 on the out-of-fold scores (the shared scorer's own
+  measure), then `second` (when a span also gets its second likeliest technique) the best FLC.
+- The span classifier (nlp/techniques/classify.py): softmax regression on the gold spans and the
+  decoded spans lying mostly inside one, their dense part from out-of-fold scores; cross-fitted
+  per fold for the out-of-fold figures, trained on all of train for the artifact.
+- Calibration: Platt scaling of a span's mean "any" score times its technique's probability to
+  "this span overlaps PTC's span of its technique by at least half", fitted on the out-of-fold
+  spans (per technique where it has 40 spans, else all techniques together); the expected
+  calibration error and Brier score are measured with each fold's spans calibrated on the other
+  folds' only.
+- Reports: SI and FLC F1 with ../shared/eval/score_techniques.py on dev (the shipped model; dev is
+  never trained or tuned on here) and on train out-of-fold, per technique; the calibration figures.
 The artifact holds feature names and weights only (float16), never a text. Parsing takes about
-two minutes on one core (cached with --cache); the six trainings about as long.
+a minute on one core (cached with --cache); the trainings about four more.
 """
 from __future__ import annotations
 
