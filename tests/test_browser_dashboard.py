@@ -3,17 +3,11 @@ speaker page's charts and an outlet page draw their SVG charts with no console e
 violation, their numbers open with one click, the CSV downloads, and the chart labels link on.
 Screenshots go to PRESSWATCH_SCREENSHOTS when it is set."""
 import csv
-import os
 
 import pytest
 from corpus_fixtures import add_all, corpus, hostile, research_corpus, technique_corpus
-from test_browser import CHROMIUM, _shot, browser  # noqa: F401 (the fixture)
+from test_browser import _shot, browser  # noqa: F401 (the fixture; importing it skips where there is no browser)
 from web_server import running
-
-if not os.environ.get("PRESSWATCH_REQUIRE_BROWSER"):
-    pytest.importorskip("playwright.sync_api")
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
 
 
 @pytest.fixture(scope="module")

@@ -23,12 +23,13 @@ from .model import TECHNIQUES, artifact, decode, token_scores
 __all__ = ["TECHNIQUES", "find_techniques"]
 
 
-def find_techniques(doc, statements=()) -> list[dict]:
-    """The technique spans of `doc`, in text order (see the module docstring)."""
+def find_techniques(doc, statements=(), quoted=None) -> list[dict]:
+    """The technique spans of `doc`, in text order (see the module docstring); quoted: its quoted
+    passages when the caller has them (quotemarks.find_quoted)."""
     if len(doc) == 0:
         return []
     model = artifact()
-    feats = token_features(doc, statements)
+    feats = token_features(doc, statements, quoted)
     scores = token_scores(model, feats, doc.tensor)
     ctx = SpanContext(feats)
 

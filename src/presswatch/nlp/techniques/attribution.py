@@ -6,16 +6,17 @@ speaker: the outlet uses it and the statement is kept. Outside every statement i
 own voice."""
 from __future__ import annotations
 
-from ..quotemarks import find_quoted
+from ..quotemarks import Quoted, find_quoted
 from ..spans import first_holding
 
 
-def attribute(text: str, spans: list[dict], quotes: list[dict]) -> list[dict]:
+def attribute(text: str, spans: list[dict], quotes: list[dict], quoted: list[Quoted] | None = None) -> list[dict]:
     """Each technique span (start, end, technique, confidence) with used_by, statement, speaker and
-    speaker_id (quotes: presswatch's statement dicts)."""
+    speaker_id (quotes: presswatch's statement dicts; quoted: the text's quoted passages, found
+    here when not given)."""
     regions = sorted((c["start"], c["end"], i) for i, q in enumerate(quotes) for c in q["content"])
     starts = [r[0] for r in regions]
-    marks = [(m.start, m.end, m.start) for m in find_quoted(text)]
+    marks = [(m.start, m.end, m.start) for m in (find_quoted(text) if quoted is None else quoted)]
     mark_starts = [m[0] for m in marks]
     out = []
     for t in spans:
@@ -25,9 +26,9 @@ def attribute(text: str, spans: list[dict], quotes: list[dict]) -> list[dict]:
         if i is not None:
             q = quotes[i]
             row["speaker"], row["speaker_id"] = q.get("speaker"), q.get("speaker_id")
-            quoted = q["kind"] == "direct" or (q["kind"] == "mixed" and marks
-                                               and first_holding(marks, mark_starts, s, e) is not None)
-            if quoted:
+            in_quote = q["kind"] == "direct" or (q["kind"] == "mixed" and marks
+                                                 and first_holding(marks, mark_starts, s, e) is not None)
+            if in_quote:
                 row["used_by"] = "speaker"
         out.append(row)
     return out

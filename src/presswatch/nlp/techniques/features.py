@@ -9,12 +9,12 @@ token is inside quotation marks or a statement, and the sentence's shape (exclam
 length). All of it is one pass over the tokens and a few counters: linear in the article."""
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 
 import numpy as np
 
-from ..quotemarks import find_quoted
+from ..quotemarks import Quoted, find_quoted
+from ..spans import first_holding
 
 _SENT_LENGTHS = (8, 16, 30, 50)
 _COUNTS = (1, 2, 4)
@@ -31,14 +31,7 @@ def _regions(spans: list[tuple[int, int, str]]):
     """A lookup of the label of the (start, end, label) region holding a character, or None."""
     spans = sorted(spans)
     starts = [s for s, _, _ in spans]
-
-    def label(c: int):
-        k = bisect.bisect_right(starts, c) - 1
-        for j in range(k, max(k - 4, -1), -1):
-            if spans[j][0] <= c < spans[j][1]:
-                return spans[j][2]
-        return None
-    return label
+    return lambda c: first_holding(spans, starts, c, c + 1, back=4) if spans else None
 
 
 def sentence_index(doc):
@@ -68,14 +61,15 @@ def _sentence_features(doc) -> list[list[str]]:
     return out
 
 
-def token_features(doc, statements=()) -> list[list[str]]:
-    """The string features of each token of `doc`; statements: (start, end, kind) of its statements."""
+def token_features(doc, statements=(), quoted: list[Quoted] | None = None) -> list[list[str]]:
+    """The string features of each token of `doc`; statements: (start, end, kind) of its statements;
+    quoted: its quoted passages (quotemarks.find_quoted, found here when not given)."""
     low = [t.lower_ for t in doc]
     n = len(low)
     content = [t.is_alpha and not t.is_stop for t in doc]
     counts = Counter(w for w, c in zip(low, content) if c)
     bigrams = Counter(zip(low, low[1:]))
-    quoted = _regions([(q.start, q.end, "q") for q in find_quoted(doc.text)])
+    in_quotes = _regions([(q.start, q.end, "q") for q in (find_quoted(doc.text) if quoted is None else quoted)])
     stated = _regions(list(statements))
     per_sent = _sentence_features(doc)
     pad = ["<s>", "<s>"] + low + ["</s>", "</s>"]
@@ -95,7 +89,7 @@ def token_features(doc, statements=()) -> list[list[str]]:
             f.append("rep2")
         if t.is_upper and len(w) > 1:
             f.append("upper")
-        if quoted(t.idx):
+        if in_quotes(t.idx):
             f.append("quoted")
         kind = stated(t.idx)
         if kind:
